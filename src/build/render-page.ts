@@ -1,0 +1,131 @@
+import type { ElementContent, Root } from 'hast';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import { rules } from '../diagnostics/rules.js';
+import type { PageRecord } from '../content/page.js';
+import type { PageIndex } from '../links/page-index.js';
+import type { MarkdownRenderer } from '../markdown/processor.js';
+import { expandShortcodes, type ExpansionHost } from '../shortcodes/expand.js';
+import { Placeholders } from '../shortcodes/placeholders.js';
+import type { ShortcodeRegistry } from '../shortcodes/registry.js';
+import { collectElementIds } from '../transforms/element-ids.js';
+import { assignHeadingIds } from '../transforms/heading-ids.js';
+import { rewriteLinks, type PageLink } from '../transforms/links.js';
+import { mapPositions, stripPositions } from '../transforms/map-positions.js';
+import { restorePlaceholders } from '../transforms/restore-placeholders.js';
+import type { FileReader } from './file-reader.js';
+
+/** What every page of one version shares while rendering. */
+export interface VersionEnv {
+  version: { name: string; label: string };
+  index: PageIndex;
+  registry: ShortcodeRegistry;
+  markdown: MarkdownRenderer;
+  readFile: FileReader;
+  /** Rendered `markdownify` values, by source text (version files repeat ~25 times a page). */
+  markdownified: Map<string, ElementContent[]>;
+}
+
+export interface TocEntry {
+  depth: number;
+  id: string;
+  text: string;
+}
+
+export interface RenderedPage {
+  page: PageRecord;
+  /** The page body as a tree, ready for the layout. */
+  body: Root;
+  headings: TocEntry[];
+  ids: Set<string>;
+  links: PageLink[];
+  diagnostics: Diagnostic[];
+  /** Tree paths this page read (readfile targets), for the dev server and the cache. */
+  dependencies: string[];
+}
+
+/**
+ * One page through stages 3–5 of the pipeline: shortcodes → markdown → page
+ * transforms. Pure apart from reading files through the version's reader.
+ */
+export async function renderPage(page: PageRecord, env: VersionEnv): Promise<RenderedPage> {
+  const diagnostics: Diagnostic[] = [...page.diagnostics];
+  const lines = new LineIndex(page.text);
+  const placeholders = new Placeholders();
+  const dependencies = new Set<string>();
+  const placeOf = (offset: number) => ({ ...lines.place(offset), offset });
+
+  const host: ExpansionHost = {
+    src: page.text,
+    file: page.file,
+    lines,
+    registry: env.registry,
+    placeholders,
+    diagnostics,
+    page: { url: page.url, title: page.title, file: page.file, params: page.frontMatter.params },
+    version: env.version,
+    readFile: async (path) => {
+      const result = await env.readFile(path);
+      dependencies.add(result.path);
+      return result;
+    },
+    renderMarkdown: async (map) => {
+      const tree = env.markdown.toHast(map.text);
+      mapPositions(tree, map, lines);
+      return tree;
+    },
+    markdownify: async (markdown) => markdownify(markdown, env),
+  };
+
+  const map = await expandShortcodes(host, page.bodyOffset, page.text.length);
+  const body = await host.renderMarkdown(map);
+  restorePlaceholders(body, placeholders, placeOf);
+  const headings = assignHeadingIds(body);
+  diagnostics.push(...duplicateExplicitIds(headings, page.file));
+  const ids = collectElementIds(body);
+  const links = rewriteLinks(body, { pageUrl: page.url, source: page.source, file: page.file, index: env.index, placeOf, diagnostics });
+
+  return {
+    page,
+    body,
+    headings: headings.map(({ depth, id, text }) => ({ depth, id, text })),
+    ids,
+    links,
+    diagnostics,
+    dependencies: [...dependencies].sort(),
+  };
+}
+
+/** Hugo's `markdownify`: rendered on its own, and inline when it is a single paragraph. */
+function markdownify(markdown: string, env: VersionEnv): ElementContent[] {
+  let nodes = env.markdownified.get(markdown);
+  if (!nodes) {
+    const tree = env.markdown.toHast(markdown);
+    stripPositions(tree);
+    const blocks = tree.children.filter((n) => !(n.type === 'text' && n.value.trim() === ''));
+    const only = blocks[0];
+    nodes = blocks.length === 1 && only?.type === 'element' && only.tagName === 'p' ? only.children : (tree.children as ElementContent[]);
+    env.markdownified.set(markdown, nodes);
+  }
+  return nodes;
+}
+
+function duplicateExplicitIds(headings: ReadonlyArray<{ id: string; explicit: boolean; element: { position?: { start: { line: number; column: number } } } }>, file: string): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const heading of headings) {
+    if (!heading.explicit) continue;
+    if (seen.has(heading.id)) {
+      const start = heading.element.position?.start;
+      out.push({
+        severity: 'warning',
+        ruleId: rules.duplicateId,
+        message: `heading id \`${heading.id}\` is used more than once on this page; links to \`#${heading.id}\` reach only the first`,
+        file,
+        ...(start ? { place: { line: start.line, column: start.column } } : {}),
+      });
+    }
+    seen.add(heading.id);
+  }
+  return out;
+}

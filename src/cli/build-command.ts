@@ -1,0 +1,43 @@
+import { buildSite } from '../build/build-site.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { printReport } from './report.js';
+import type { Command } from './main.js';
+
+export const buildCommand: Command = {
+  summary: `Usage: strata build [SITE_DIR] [options]
+
+Builds the docs in SITE_DIR (default: .) into dist/.
+
+Options:
+  --out DIR         output folder (default: the config's outDir, dist)
+  --base-url URL    where the site is served: /docs/ or https://docs.example.com/docs/
+  --to ndjson       print one JSON line per page (version, url, source, title, html); write nothing
+  --drafts          include pages marked draft: true`,
+  options: {
+    out: { type: 'string' },
+    'base-url': { type: 'string' },
+    to: { type: 'string' },
+    drafts: { type: 'boolean' },
+  },
+  async run({ positionals, values }) {
+    if (positionals.length > 1) {
+      console.error(`strata build: expected at most one SITE_DIR, got ${positionals.length}`);
+      return 2;
+    }
+    if (values.to !== undefined && values.to !== 'ndjson') {
+      console.error(`strata build: --to supports only \`ndjson\`, not \`${String(values.to)}\``);
+      return 2;
+    }
+    const ndjson = values.to === 'ndjson';
+    const summary = await buildSite({
+      siteDir: positionals[0] ?? '.',
+      ...(typeof values.out === 'string' ? { outDir: values.out } : {}),
+      ...(typeof values['base-url'] === 'string' ? { baseUrl: values['base-url'] } : {}),
+      output: ndjson ? 'ndjson' : 'files',
+      drafts: values.drafts === true,
+      onPage: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
+    });
+    printReport(summary, ndjson ? process.stderr : process.stdout);
+    return hasErrors(summary.diagnostics) ? 1 : 0;
+  },
+};

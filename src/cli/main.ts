@@ -1,0 +1,58 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { buildCommand } from './build-command.js';
+
+const HELP = `strata — versioned docs from Hugo-style markdown
+
+Usage:
+  strata build [SITE_DIR] [--out DIR] [--base-url URL] [--to=ndjson]
+  strata help
+
+Run \`strata <command> --help\` for a command's options.`;
+
+export interface Command {
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(args: { positionals: string[]; values: Record<string, string | boolean | undefined> }): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  build: buildCommand,
+};
+
+/** argv → command. No logic lives here: parse, reject unknown flags kindly, hand off. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(HELP);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const { version } = await import('../version.js');
+    console.log(version);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`strata: unknown command \`${name}\`\n\n${HELP}`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    console.error(`strata ${name}: ${(e as Error).message}\n${command.summary}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(command.summary);
+    return 0;
+  }
+  try {
+    return await command.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> });
+  } catch (e) {
+    // Problems in the user's input are diagnostics; reaching here is a bug in Strata.
+    console.error(`strata ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    console.error('This is a bug in Strata; please report it with the command you ran.');
+    return 70;
+  }
+}

@@ -1,0 +1,136 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { rules } from '../diagnostics/rules.js';
+import type { SourceTree } from '../versions/source-tree.js';
+import { decodeText } from './decode.js';
+import { splitFrontMatter } from './front-matter.js';
+import type { PageRecord } from './page.js';
+import { normaliseUrl, routeOf } from './routes.js';
+
+const PAGE_FILE = /\.(md|markdown)$/i;
+
+export interface Discovery {
+  pages: PageRecord[];
+  /** Non-markdown files under `content/` (images beside their pages), by tree path. */
+  assets: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface DiscoverOptions {
+  contentDir: string;
+  /** Build pages marked `draft: true` (the dev server's choice). */
+  drafts?: boolean;
+}
+
+/**
+ * Walks a version's content folder into page records: route, front matter,
+ * title. Pages sharing a URL are reported here, before any rendering.
+ */
+export async function discoverPages(tree: SourceTree, options: DiscoverOptions): Promise<Discovery> {
+  const files = await tree.list(options.contentDir);
+  const diagnostics: Diagnostic[] = [];
+  const assets: string[] = [];
+  const pages: PageRecord[] = [];
+  await Promise.all(
+    files.map(async (source) => {
+      if (!PAGE_FILE.test(source)) {
+        assets.push(source);
+        return;
+      }
+      const page = await readPage(tree, source, options.contentDir);
+      if (page && (!page.draft || options.drafts)) pages.push(page);
+      else if (page) diagnostics.push(...page.diagnostics);
+    }),
+  );
+  pages.sort((a, b) => a.source.localeCompare(b.source));
+  assets.sort();
+  diagnostics.push(...duplicateUrls(pages));
+  return { pages, assets, diagnostics };
+}
+
+export async function readPage(tree: SourceTree, source: string, contentDir: string): Promise<PageRecord | undefined> {
+  const file = tree.displayPrefix + source;
+  const bytes = await tree.read(source);
+  if (!bytes) return undefined;
+  const decoded = decodeText(bytes);
+  const diagnostics: Diagnostic[] = [];
+  let text = '';
+  if (!decoded.ok) {
+    diagnostics.push({
+      severity: 'error',
+      ruleId: rules.contentEncoding,
+      message: decoded.reason === 'binary' ? 'file is binary (it contains NUL bytes), not markdown' : `file is not valid UTF-8 (first bad byte at offset ${decoded.offset})`,
+      file,
+      place: { line: 1, column: 1 },
+    });
+  } else text = decoded.text;
+  const split = splitFrontMatter(text, file);
+  diagnostics.push(...split.diagnostics);
+  const fm = split.frontMatter;
+  const route = routeOf(source.slice(contentDir.length + 1), fm);
+  const title = fm.title ?? firstHeading(split.body) ?? titleFromPath(source);
+  return {
+    source,
+    file,
+    kind: route.kind,
+    url: route.url,
+    parent: route.parent,
+    title,
+    linkTitle: fm.linkTitle ?? title,
+    weight: fm.weight ?? 0,
+    description: fm.description ?? '',
+    draft: fm.draft ?? false,
+    hidden: fm.hidden ?? false,
+    aliases: (fm.aliases ?? []).map(normaliseUrl),
+    frontMatter: fm,
+    text,
+    bodyOffset: split.bodyOffset,
+    diagnostics,
+  };
+}
+
+/** Text of the first ATX heading outside code, shortcodes and `{#id}` removed. */
+function firstHeading(body: string): string | undefined {
+  let fence: string | undefined;
+  for (const line of body.split('\n', 400)) {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (!fence) fence = (f[1] as string)[0];
+      else if ((f[1] as string)[0] === fence) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (h) {
+      const text = (h[1] as string).replace(/\{\{[<%][\s\S]*?[%>]\}\}/g, '').replace(/\s*\{#[^}]*\}\s*$/, '').replace(/[*_`]/g, '').trim();
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
+
+function titleFromPath(source: string): string {
+  const parts = source.split('/');
+  let name = (parts.pop() as string).replace(PAGE_FILE, '');
+  if ((name === '_index' || name === 'index') && parts.length > 1) name = parts.pop() as string;
+  if (name === '_index' || name === 'index') return 'Home';
+  const words = name.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function duplicateUrls(pages: readonly PageRecord[]): Diagnostic[] {
+  const seen = new Map<string, PageRecord>();
+  const out: Diagnostic[] = [];
+  for (const page of pages) {
+    const first = seen.get(page.url);
+    if (first) {
+      out.push({
+        severity: 'error',
+        ruleId: rules.duplicateUrl,
+        message: `page URL \`${page.url}\` is already used by ${first.file}`,
+        file: page.file,
+        place: { line: 1, column: 1 },
+      });
+    } else seen.set(page.url, page);
+  }
+  return out;
+}

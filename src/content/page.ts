@@ -1,0 +1,27 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FrontMatter } from './front-matter.js';
+import type { PageKind } from './routes.js';
+
+/** One page of one version, as discovered: everything known before rendering. */
+export interface PageRecord {
+  /** Path in the version's tree (`content/operations/upgrading/faq.md`). */
+  source: string;
+  /** Path as the user sees it (`versions/1.16.x/content/…`). */
+  file: string;
+  kind: PageKind;
+  url: string;
+  parent: string | undefined;
+  title: string;
+  linkTitle: string;
+  weight: number;
+  description: string;
+  draft: boolean;
+  hidden: boolean;
+  aliases: string[];
+  frontMatter: FrontMatter;
+  /** The whole file, decoded; positions are offsets into it. */
+  text: string;
+  bodyOffset: number;
+  /** Problems found while reading the file (encoding, front matter). */
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,33 @@
+import type { Place } from './diagnostic.js';
+
+/**
+ * Turns string offsets into line/column places. Built once per file and only
+ * consulted when something is reported, as Hugo's lexer does.
+ */
+export class LineIndex {
+  readonly #starts: number[];
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.#starts = starts;
+  }
+
+  place(offset: number): Place {
+    const starts = this.#starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] as number) + 1 };
+  }
+
+  /** Offset of the start of a 1-based line (clamped to the text). */
+  lineStart(line: number): number {
+    const starts = this.#starts;
+    return starts[Math.min(Math.max(line - 1, 0), starts.length - 1)] as number;
+  }
+}

@@ -1,0 +1,63 @@
+/** URL helpers for site-relative paths (`/a/b/`), the form pages are indexed by. */
+
+const SCHEME = /^[a-zA-Z][a-zA-Z\d+.-]*:/;
+
+/** Links that leave the site: `https:`, `mailto:`, `//host`… */
+export function isExternal(url: string): boolean {
+  return SCHEME.test(url) || url.startsWith('//');
+}
+
+export interface UrlParts {
+  path: string;
+  /** Including the `?`, or empty. */
+  query: string;
+  /** Without the `#`, or undefined when there is none. */
+  fragment: string | undefined;
+}
+
+export function splitUrl(url: string): UrlParts {
+  const hash = url.indexOf('#');
+  const beforeHash = hash === -1 ? url : url.slice(0, hash);
+  const fragment = hash === -1 ? undefined : url.slice(hash + 1);
+  const q = beforeHash.indexOf('?');
+  return { path: q === -1 ? beforeHash : beforeHash.slice(0, q), query: q === -1 ? '' : beforeHash.slice(q), fragment };
+}
+
+/** Resolves `rel` against the directory URL `base` (`/a/b/`), as a browser would; never above `/`. */
+export function resolvePath(base: string, rel: string): string {
+  const joined = rel.startsWith('/') ? rel : base.replace(/[^/]*$/, '') + rel;
+  const out: string[] = [];
+  const segments = joined.split('/');
+  segments.forEach((segment, i) => {
+    if (segment === '..') out.pop();
+    else if (segment !== '.' && (segment !== '' || i === segments.length - 1)) out.push(segment);
+  });
+  return `/${out.join('/')}`;
+}
+
+/**
+ * The relative URL from the page at `from` to `to` (both site-relative).
+ * Relative links keep a site working under any base path and when its folder
+ * moves, and make a page's HTML the same in every version folder.
+ */
+export function relativeUrl(from: string, to: string): string {
+  const fromDir = from.slice(0, from.lastIndexOf('/') + 1).split('/').filter(Boolean);
+  const toParts = to.split('/');
+  const toFile = toParts.pop() as string;
+  const toDir = toParts.filter(Boolean);
+  let common = 0;
+  while (common < fromDir.length && common < toDir.length && fromDir[common] === toDir[common]) common++;
+  const up = '../'.repeat(fromDir.length - common);
+  const down = toDir.slice(common).map((s) => `${s}/`).join('');
+  const result = up + down + toFile;
+  return result === '' ? './' : result;
+}
+
+/** Decodes percent-escapes, keeping the text as is when they are malformed. */
+export function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

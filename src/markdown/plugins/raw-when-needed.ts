@@ -1,0 +1,20 @@
+import type { Root } from 'hast';
+import { raw } from 'hast-util-raw';
+import { visit, EXIT } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/**
+ * rehype-raw re-parses the whole page with parse5, which costs about a third
+ * of rendering a page. Most pages have no raw HTML left once comments are
+ * gone, so only those that do pay for it.
+ */
+export default function rehypeRawWhenNeeded() {
+  return (tree: Root, file: VFile): Root => {
+    let found = false;
+    visit(tree, 'raw', () => {
+      found = true;
+      return EXIT;
+    });
+    return found ? (raw(tree, { file }) as Root) : tree;
+  };
+}

@@ -1,0 +1,123 @@
+import type { ElementContent, Root } from 'hast';
+import { type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LineIndex } from '../diagnostics/line-index.js';
+import { rules, type RuleId } from '../diagnostics/rules.js';
+import type { ReadFileResult, ReportOptions, ShortcodeContext, ShortcodePage, ShortcodeResult } from './definition.js';
+import type { ParamValue, ParseProblem, ShortcodeCall, ShortcodeNode } from './parser.js';
+import { parseShortcodes } from './parser.js';
+import type { PlaceholderContent, Placeholders } from './placeholders.js';
+import type { ShortcodeRegistry } from './registry.js';
+import { SourceMap } from './source-map.js';
+import { suggest } from './suggest.js';
+
+/** Everything expansion needs from the page pipeline; passed in, so this module stays pure of I/O. */
+export interface ExpansionHost {
+  /** The whole page file; node offsets point into it. */
+  readonly src: string;
+  readonly file: string;
+  readonly lines: LineIndex;
+  readonly registry: ShortcodeRegistry;
+  readonly placeholders: Placeholders;
+  readonly diagnostics: Diagnostic[];
+  readonly page: ShortcodePage;
+  readonly version: { readonly name: string; readonly label: string };
+  readFile(path: string): Promise<ReadFileResult>;
+  /** Parses expanded markdown into a tree whose positions point into `src`. */
+  renderMarkdown(map: SourceMap): Promise<Root>;
+  /** Renders standalone markdown, unwrapping a single paragraph (Hugo's `markdownify`). */
+  markdownify(markdown: string): Promise<ElementContent[]>;
+}
+
+const PROBLEM_RULES: Record<ParseProblem['kind'], RuleId> = {
+  syntax: rules.shortcodeSyntax,
+  unclosed: rules.shortcodeUnclosed,
+  mismatch: rules.shortcodeMismatch,
+  'unexpected-close': rules.shortcodeUnexpectedClose,
+  params: rules.shortcodeParams,
+};
+
+/**
+ * Expands the shortcodes of `src[start, end)`: `{{% %}}` output is spliced into
+ * the markdown, `{{< >}}` output becomes a placeholder restored after markdown.
+ */
+export async function expandShortcodes(host: ExpansionHost, start: number, end: number): Promise<SourceMap> {
+  const { nodes, problems } = parseShortcodes(host.src, host.registry.innerMode, start, end);
+  for (const problem of problems) report(host, PROBLEM_RULES[problem.kind], problem.message, problem.start);
+  return expandNodes(host, nodes);
+}
+
+async function expandNodes(host: ExpansionHost, nodes: readonly ShortcodeNode[]): Promise<SourceMap> {
+  const map = new SourceMap();
+  for (const node of nodes) {
+    if (node.kind === 'text') map.copy(host.src, node.start, node.end);
+    else if (node.kind === 'escaped') map.generate(node.literal, node.start);
+    else await expandCall(host, node.call, map);
+  }
+  return map;
+}
+
+async function expandCall(host: ExpansionHost, call: ShortcodeCall, map: SourceMap): Promise<void> {
+  const definition = host.registry.get(call.name);
+  if (!definition) {
+    report(host, rules.shortcodeUnknown, `unknown shortcode \`${call.name}\`${suggest(call.name, host.registry.names())}`, call.start);
+    // Keep what it wrapped, so one unknown name does not hide a page's text.
+    if (call.inner) map.append(await expandNodes(host, call.inner.nodes));
+    return;
+  }
+  let result: ShortcodeResult;
+  try {
+    result = await definition.render(createContext(host, call));
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    report(host, rules.shortcodeFailed, `shortcode \`${call.name}\` failed: ${reason}`, call.start);
+    return;
+  }
+  if (typeof result === 'string') {
+    if (call.delim === '%') map.generate(result, call.start);
+    else placeholder(host, map, { kind: 'html', html: result, text: result }, call.start);
+  } else if ('markdownify' in result) {
+    placeholder(host, map, { kind: 'hast', nodes: await host.markdownify(result.markdownify) }, call.start);
+  } else if ('hast' in result) {
+    placeholder(host, map, { kind: 'hast', nodes: result.hast }, call.start);
+  } else if ('html' in result) {
+    placeholder(host, map, { kind: 'html', html: result.html, ...(result.text === undefined ? {} : { text: result.text }) }, call.start);
+  } else {
+    placeholder(host, map, { kind: 'text', text: result.text }, call.start);
+  }
+}
+
+function placeholder(host: ExpansionHost, map: SourceMap, content: PlaceholderContent, origin: number): void {
+  map.generate(host.placeholders.add(content, origin), origin);
+}
+
+function createContext(host: ExpansionHost, call: ShortcodeCall): ShortcodeContext {
+  const inner = call.inner;
+  return {
+    name: call.name,
+    delim: call.delim,
+    params: call.params,
+    get: (key) => param(call, key)?.value,
+    inner: inner && {
+      raw: host.src.slice(inner.start, inner.end),
+      render: async () => host.renderMarkdown(await expandNodes(host, inner.nodes)),
+    },
+    page: host.page,
+    version: host.version,
+    readFile: (path) => host.readFile(path),
+    report: (message: string, options: ReportOptions = {}) => {
+      const at = options.param === undefined ? call.start : (param(call, options.param)?.start ?? call.start);
+      report(host, options.ruleId ?? rules.shortcodeFailed, message, at, options.severity);
+    },
+  };
+}
+
+function param(call: ShortcodeCall, key: string | number): ParamValue | undefined {
+  const { params } = call;
+  if (params.kind === 'named') return typeof key === 'string' ? params.values.get(key) : undefined;
+  if (params.kind === 'positional') return typeof key === 'number' ? params.values[key] : undefined;
+  return undefined;
+}
+
+function report(host: ExpansionHost, ruleId: RuleId, message: string, offset: number, severity: 'error' | 'warning' = 'error'): void {
+  host.diagnostics.push({ severity, ruleId, message, file: host.file, place: host.lines.place(offset) });
+}

@@ -1,0 +1,64 @@
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { HEADING_TEXT_PROPERTY } from '../markdown/plugins/heading-text.js';
+
+export interface HeadingInfo {
+  depth: number;
+  id: string;
+  /** The heading's text as readers see it (shortcodes resolved). */
+  text: string;
+  /** Whether the author wrote the id (`{#id}`). */
+  explicit: boolean;
+  element: Element;
+}
+
+const HEADING = /^h([1-6])$/;
+
+/**
+ * Gives every heading an id as Hugo's goldmark does: `{#id}` wins and reserves
+ * its id; otherwise the id is made from the heading's source text (with
+ * shortcodes resolved) and made unique with `-1`, `-2`, in document order.
+ */
+export function assignHeadingIds(tree: Root): HeadingInfo[] {
+  const taken = new Set<string>();
+  const headings: HeadingInfo[] = [];
+  visit(tree, 'element', (node) => {
+    const m = HEADING.exec(node.tagName);
+    if (!m) return;
+    const source = node.properties[HEADING_TEXT_PROPERTY];
+    delete node.properties[HEADING_TEXT_PROPERTY];
+    const text = toString(node).trim();
+    const explicit = typeof node.properties.id === 'string' && node.properties.id !== '';
+    let id: string;
+    if (explicit) {
+      id = node.properties.id as string;
+      taken.add(id);
+    } else {
+      id = unique(anchorName(typeof source === 'string' ? source : text) || 'heading', taken);
+      node.properties.id = id;
+    }
+    headings.push({ depth: Number(m[1]), id, text, explicit, element: node });
+  });
+  return headings;
+}
+
+/**
+ * Hugo's github-style anchor (markup/goldmark/autoid.go): trimmed, then each
+ * space or `-` becomes `-`, letters, digits and `_` are lower-cased, the rest dropped.
+ */
+export function anchorName(text: string): string {
+  let out = '';
+  for (const ch of text.trim()) {
+    if (ch === ' ' || ch === '-') out += '-';
+    else if (ch === '_' || /[\p{L}\p{Nd}]/u.test(ch)) out += ch.toLowerCase();
+  }
+  return out;
+}
+
+function unique(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let i = 1; taken.has(id); i++) id = `${base}-${i}`;
+  taken.add(id);
+  return id;
+}
