@@ -6,7 +6,8 @@ import type { PageRecord } from '../content/page.js';
 import type { PageIndex } from '../links/page-index.js';
 import type { MarkdownRenderer } from '../markdown/processor.js';
 import { expandShortcodes, type ExpansionHost } from '../shortcodes/expand.js';
-import { Placeholders } from '../shortcodes/placeholders.js';
+import { PLACEHOLDER_PATTERN, Placeholders } from '../shortcodes/placeholders.js';
+import { toHtml } from 'hast-util-to-html';
 import type { ShortcodeRegistry } from '../shortcodes/registry.js';
 import { collectElementIds } from '../transforms/element-ids.js';
 import { assignHeadingIds } from '../transforms/heading-ids.js';
@@ -75,6 +76,7 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
       return tree;
     },
     markdownify: async (markdown) => markdownify(markdown, env),
+    resolveText: (text) => resolveText(text, placeholders),
   };
 
   const map = await expandShortcodes(host, page.bodyOffset, page.text.length);
@@ -94,6 +96,22 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
     diagnostics,
     dependencies: [...dependencies].sort(),
   };
+}
+
+/** Placeholders → their output as HTML, for shortcodes that read `.Inner` as text. */
+function resolveText(text: string, placeholders: Placeholders, depth = 0): string {
+  if (depth > 20) return text;
+  return text.replace(PLACEHOLDER_PATTERN, (token, index: string) => {
+    const entry = placeholders.get(Number(index));
+    if (!entry) return token;
+    const { content } = entry;
+    const html = content.kind === 'html' ? content.html : content.kind === 'text' ? escapeHtml(content.text) : toHtml({ type: 'root', children: content.nodes });
+    return resolveText(html, placeholders, depth + 1);
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Hugo's `markdownify`: rendered on its own, and inline when it is a single paragraph. */

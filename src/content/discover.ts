@@ -63,6 +63,11 @@ export async function readPage(tree: SourceTree, source: string, contentDir: str
       place: { line: 1, column: 1 },
     });
   } else text = decoded.text;
+  return pageFromText(source, file, text, contentDir, diagnostics);
+}
+
+/** A page record from its text: front matter, route and title. */
+export function pageFromText(source: string, file: string, text: string, contentDir: string, diagnostics: Diagnostic[] = []): PageRecord {
   const split = splitFrontMatter(text, file);
   diagnostics.push(...split.diagnostics);
   const fm = split.frontMatter;

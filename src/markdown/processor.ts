@@ -9,7 +9,10 @@ import { VFile } from 'vfile';
 import { rehypeDropComments, remarkDropComments } from './plugins/drop-comments.js';
 import remarkHeadingAttributes from './plugins/heading-attributes.js';
 import remarkHeadingText from './plugins/heading-text.js';
+import remarkAngleQuotes from './plugins/angle-quotes.js';
 import rehypeGoldmarkFootnotes from './plugins/goldmark-footnotes.js';
+import rehypeGoldmarkLists from './plugins/goldmark-lists.js';
+import remarkHttpsWwwLinks from './plugins/https-www-links.js';
 import rehypeRawWhenNeeded from './plugins/raw-when-needed.js';
 import rehypeTableAlign from './plugins/table-align.js';
 
@@ -37,15 +40,17 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm, { singleTilde: false })
+    .use(remarkHttpsWwwLinks)
     .use(remarkDefinitionList)
     .use(remarkHeadingAttributes)
     .use(remarkHeadingText)
-    .use(options.typographer === false ? [] : [[remarkSmartypants, { dashes: 'oldschool', backticks: false }]])
+    .use(options.typographer === false ? [] : [[remarkSmartypants, { dashes: 'oldschool', backticks: false }], remarkAngleQuotes])
     .use(remarkDropComments)
     .use(options.remarkPlugins ?? [])
     .use(remarkRehype, { allowDangerousHtml: options.unsafe !== false, handlers: defListHastHandlers })
     .use(rehypeGoldmarkFootnotes)
     .use(rehypeTableAlign)
+    .use(rehypeGoldmarkLists)
     .use(options.unsafe === false ? [] : [rehypeRawWhenNeeded])
     .use(rehypeDropComments)
     .use(options.rehypePlugins ?? [])

@@ -35,6 +35,8 @@ export type ReadFileResult =
 export interface InnerContent {
   /** The inner content exactly as written. */
   raw: string;
+  /** The inner content with nested shortcodes replaced by their output: Hugo's `.Inner`. */
+  expand(): Promise<string>;
   /** The inner content rendered as markdown, nested shortcodes expanded. */
   render(): Promise<Root>;
 }

@@ -24,6 +24,8 @@ export interface ExpansionHost {
   readFile(path: string): Promise<ReadFileResult>;
   /** Parses expanded markdown into a tree whose positions point into `src`. */
   renderMarkdown(map: SourceMap): Promise<Root>;
+  /** Replaces placeholders in text by their output as HTML (Hugo's `.Inner` of a `{{< >}}` call). */
+  resolveText(text: string): string;
   /** Renders standalone markdown, unwrapping a single paragraph (Hugo's `markdownify`). */
   markdownify(markdown: string): Promise<ElementContent[]>;
 }
@@ -74,7 +76,7 @@ async function expandCall(host: ExpansionHost, call: ShortcodeCall, map: SourceM
   }
   if (typeof result === 'string') {
     if (call.delim === '%') map.generate(result, call.start);
-    else placeholder(host, map, { kind: 'html', html: result, text: result }, call.start);
+    else placeholder(host, map, { kind: 'html', html: result }, call.start);
   } else if ('markdownify' in result) {
     placeholder(host, map, { kind: 'hast', nodes: await host.markdownify(result.markdownify) }, call.start);
   } else if ('hast' in result) {
@@ -99,6 +101,7 @@ function createContext(host: ExpansionHost, call: ShortcodeCall): ShortcodeConte
     get: (key) => param(call, key)?.value,
     inner: inner && {
       raw: host.src.slice(inner.start, inner.end),
+      expand: async () => host.resolveText((await expandNodes(host, inner.nodes)).text),
       render: async () => host.renderMarkdown(await expandNodes(host, inner.nodes)),
     },
     page: host.page,

@@ -69,16 +69,25 @@ class Lexer {
     return this.src.startsWith(s, this.pos) && this.pos + s.length <= this.end;
   }
 
-  /** After an error inside an action, resume as text after the action's end (or the line's). */
-  recover(message: string, start: number, end = this.pos + 1): State {
-    this.emit({ type: 'error', start, end: Math.min(end, this.end), message });
-    const close = this.src.indexOf(`${closer(this.delim)}}}`, this.pos);
-    const eol = this.src.indexOf('\n', this.pos);
-    const stop = close !== -1 && close < this.end && (eol === -1 || close < eol) ? close + 3 : eol !== -1 && eol < this.end ? eol : this.end;
+  /**
+   * After an error inside an action, resume as text after the action's end on
+   * this line (or at the line's end). The error token spans what was skipped,
+   * so the parser keeps it as text and nothing of the page is lost.
+   */
+  recover(message: string, start: number, resumeAt?: number): State {
+    let stop = resumeAt;
+    if (stop === undefined) {
+      const close = this.src.indexOf(`${closer(this.delim)}}}`, this.pos);
+      const eol = this.src.indexOf('\n', this.pos);
+      stop = close !== -1 && close < this.end && (eol === -1 || close < eol) ? close + 3 : eol !== -1 && eol < this.end ? eol : this.end;
+    }
+    stop = Math.min(Math.max(stop, start + 1), this.end);
+    this.emit({ type: 'error', start, end: stop, message });
     this.pos = stop;
     this.textStart = stop;
     return lexText;
   }
+
 }
 
 /** `{{<` closes with `>}}`, `{{%` with `%}}`. */
@@ -154,7 +163,7 @@ const lexName: State = (l) => {
 
 const lexInside: State = (l) => {
   l.skipSpace();
-  if (l.pos >= l.end) return l.recover(`unclosed shortcode action: missing \`${closer(l.delim)}}}\``, lastOpen(l), lastOpen(l) + 3);
+  if (l.pos >= l.end) return l.recover(`unclosed shortcode action: missing \`${closer(l.delim)}}}\``, lastOpen(l));
   if (l.startsWith(`${closer(l.delim)}}}`)) {
     l.emit({ type: 'close', start: l.pos, end: l.pos + 3, delim: l.delim });
     l.pos += 3;
@@ -179,7 +188,7 @@ const lexParam: State = (l) => {
   if (c === '"' || c === '`') return lexValue(l, start, undefined);
   // A bare word: either a key (followed by `=`) or a positional value.
   while (l.pos < l.end && !isSpace(l.src.charCodeAt(l.pos)) && l.src[l.pos] !== '=' && !atActionEnd(l)) {
-    if (l.src[l.pos] === '"' || l.src[l.pos] === '`') return l.recover(`unexpected ${describeChar(l.src[l.pos])} inside a parameter`, l.pos);
+    if (l.src[l.pos] === '"' || l.src[l.pos] === '`') return l.recover(`unexpected ${describeChar(l.src[l.pos])} inside a parameter; quote the whole value`, l.pos);
     l.pos++;
   }
   const wordEnd = l.pos;
@@ -206,29 +215,26 @@ function lexValue(l: Lexer, start: number, key: { start: number; end: number } |
       else if (ch === '"') break;
       else if (ch === '\n') p = l.end;
     }
-    if (p >= l.end) return l.recover('unterminated quoted string in shortcode parameter', valueAt, valueAt + 1);
+    if (p >= l.end) return l.recover('unterminated quoted string in shortcode parameter', valueAt);
     l.emit({ type: 'param', start, end: p + 1, ...(key ? { key } : {}), quoting: 'quoted', valueStart: valueAt + 1, valueEnd: p });
     l.pos = p + 1;
     return lexAfterValue;
   }
   if (c === '`') {
     const close = l.src.indexOf('`', l.pos + 1);
-    if (close === -1 || close >= l.end) return l.recover('unterminated raw string in shortcode parameter', valueAt, valueAt + 1);
+    if (close === -1 || close >= l.end) return l.recover('unterminated raw string in shortcode parameter', valueAt);
     l.emit({ type: 'param', start, end: close + 1, ...(key ? { key } : {}), quoting: 'raw', valueStart: valueAt + 1, valueEnd: close });
     l.pos = close + 1;
     return lexAfterValue;
   }
   while (l.pos < l.end && !isSpace(l.src.charCodeAt(l.pos)) && !atActionEnd(l)) l.pos++;
-  if (l.pos === valueAt) return l.recover('a value is missing after `=`', start, valueAt);
+  if (l.pos === valueAt) return l.recover('a value is missing after `=`', start);
   l.emit({ type: 'param', start, end: l.pos, ...(key ? { key } : {}), quoting: 'bare', valueStart: valueAt, valueEnd: l.pos });
   return lexInside;
 }
 
-const lexAfterValue: State = (l) => {
-  const c = l.src.charCodeAt(l.pos);
-  if (l.pos < l.end && !isSpace(c) && !atActionEnd(l)) return l.recover(`expected a space after a quoted value, found ${describeChar(l.src[l.pos])}`, l.pos);
-  return lexInside;
-};
+// Hugo accepts a parameter right after a quoted one (`a="1"b="2"`), so nothing is required here.
+const lexAfterValue: State = lexInside;
 
 function atActionEnd(l: Lexer): boolean {
   return l.startsWith(`${closer(l.delim)}}}`) || l.startsWith(`/${closer(l.delim)}}}`);

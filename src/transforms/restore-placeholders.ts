@@ -53,7 +53,10 @@ class Restorer {
         } else {
           this.#properties(child);
           this.children(child, verbatim || VERBATIM.has(child.tagName), depth);
-          out.push(child);
+          if (child.tagName === 'p' && child.children.some(isBlock)) {
+            changed = true;
+            out.push(...splitParagraph(child));
+          } else out.push(child);
         }
       } else out.push(child);
     }
@@ -135,6 +138,51 @@ class Restorer {
     }
     return text;
   }
+}
+
+const BLOCKS = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'div', 'dl', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
+
+function isBlock(node: ElementContent): boolean {
+  return node.type === 'element' && BLOCKS.has(node.tagName);
+}
+
+/**
+ * Block output (a callout) cannot live in a paragraph: the paragraph is cut
+ * around it, as a CommonMark HTML block interrupts a paragraph in Hugo.
+ */
+function splitParagraph(p: Element): ElementContent[] {
+  const out: ElementContent[] = [];
+  let run: ElementContent[] = [];
+  const flush = () => {
+    const trimmed = trimRun(run);
+    if (trimmed.length) out.push({ ...p, properties: { ...p.properties }, children: trimmed });
+    run = [];
+  };
+  for (const child of p.children) {
+    if (isBlock(child)) {
+      flush();
+      out.push(child);
+    } else run.push(child);
+  }
+  flush();
+  return out;
+}
+
+function trimRun(nodes: ElementContent[]): ElementContent[] {
+  const out = [...nodes];
+  const first = out[0];
+  if (first?.type === 'text') {
+    const value = first.value.replace(/^\s+/, '');
+    if (value) out[0] = { ...first, value };
+    else out.shift();
+  }
+  const last = out[out.length - 1];
+  if (last?.type === 'text') {
+    const value = last.value.replace(/\s+$/, '');
+    if (value) out[out.length - 1] = { ...last, value };
+    else out.pop();
+  }
+  return out;
 }
 
 /** HTML from a shortcode: plain text skips the parser, which matters at ~25 values a page. */

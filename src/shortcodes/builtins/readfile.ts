@@ -29,7 +29,8 @@ export const readfile: ShortcodeDefinition = {
       return '';
     }
     if (isTrue(ctx.get('markdown'))) return { markdownify: file.text };
-    return file.text;
+    // Inserted as written; inside a code block it stays text, whatever characters it holds.
+    return ctx.delim === '%' ? file.text : { html: file.text, text: file.text };
   },
 };
 

@@ -1,0 +1,19 @@
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Task lists as goldmark writes them: the checkbox alone, without GitHub's
+ * `contains-task-list` / `task-list-item` classes (themes style `li:has(> input)`).
+ */
+export default function rehypeGoldmarkLists() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
+      const className = node.properties.className;
+      if (!Array.isArray(className)) return;
+      const kept = className.filter((c) => c !== 'contains-task-list' && c !== 'task-list-item');
+      if (kept.length === className.length) return;
+      if (kept.length) node.properties.className = kept;
+      else delete node.properties.className;
+    });
+  };
+}

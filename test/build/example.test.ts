@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildSummary } from '../../src/build/build-site.js';
+import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import { REPO } from '../support/cli.js';
+
+/** The bundled example docs, built as `npm run build` builds them. */
+let out: string;
+let summary: BuildSummary;
+let seed: string;
+
+beforeAll(async () => {
+  out = mkdtempSync(path.join(os.tmpdir(), 'strata-example-'));
+  summary = await buildSite({ siteDir: REPO, outDir: out, output: 'files' });
+  seed = readFileSync(path.join(out, '1.17.x/operations/upgrading/faq/index.html'), 'utf8');
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function elements(html: string): Element[] {
+  const all: Element[] = [];
+  visit(fromHtml(html), 'element', (node) => {
+    all.push(node);
+  });
+  return all;
+}
+
+describe('the example docs', () => {
+  it('build with no errors and no warnings', () => {
+    expect(summary.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(summary.pages).toBeGreaterThan(30);
+  });
+
+  it('render the seed page with every version value resolved', () => {
+    const main = elements(seed).find((e) => e.tagName === 'main') as Element;
+    const text = toString(main);
+    expect(text).not.toMatch(/readfile|versioned_link_path|ZSTRATA|\{\{/);
+    expect(text).toContain('Review version 1.17 changes');
+    expect(text).toContain('Gloo Gateway Enterprise version 1.16.4, first upgrade your installation to version 1.16.8');
+    expect(text).toContain('select v1.16.x');
+    const code = elements(seed).filter((e) => e.tagName === 'code' && toString(e).includes('~ > glooctl version'));
+    expect(toString(code[0] as Element)).toContain('Client: {"version":"1.17.3"}');
+    expect(toString(code[0] as Element)).toContain('{"Tag":"1.17.5","Name":"grpcserver-ee"');
+  });
+
+  it('has each required id exactly once', () => {
+    const ids = elements(seed).map((e) => e.properties.id).filter((id): id is string => typeof id === 'string');
+    for (const id of ['prepare', 'review-changes', 'faqs', 'changelogs', 'extproc']) expect(ids.filter((i) => i === id)).toHaveLength(1);
+  });
+
+  it('strips the HTML comments (the ggv2 notes never reach readers)', () => {
+    expect(seed).not.toContain('ggv2');
+    expect(seed).not.toContain('<!--');
+  });
+
+  it('renders both notices as callouts with their markdown', () => {
+    const notices = elements(seed).filter((e) => e.tagName === 'aside' && (e.properties.className as string[]).includes('notice'));
+    expect(notices.map((n) => (n.properties.className as string[])[1])).toEqual(['notice-tip', 'notice-note']);
+    expect(notices[0]?.children.some((c) => c.type === 'element' && c.tagName === 'p' && toString(c).includes('comparison tool'))).toBe(true);
+    expect(toString(notices[1] as Element)).toContain('introduced with the 1.17.0 release');
+  });
+
+  it('writes links as relative URLs to pages that exist', () => {
+    const links = elements(seed).filter((e) => e.tagName === 'a' && typeof e.properties.href === 'string');
+    const internal = links.map((a) => a.properties.href as string).filter((h) => !/^(https?:|mailto:|#)/.test(h));
+    expect(internal.length).toBeGreaterThan(15);
+    for (const href of internal) {
+      expect(href.startsWith('/')).toBe(false);
+      const target = new URL(href, 'http://x/1.17.x/operations/upgrading/faq/').pathname;
+      expect(() => readFileSync(path.join(out, target, 'index.html'))).not.toThrow();
+    }
+  });
+});

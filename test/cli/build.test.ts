@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { strata } from '../support/cli.js';
+import { makeSite, type TempSite } from '../support/site.js';
+
+let site: TempSite | undefined;
+afterEach(() => site?.cleanup());
+
+const GOOD = {
+  'strata.config.json': JSON.stringify({ title: 'Test docs', version: { name: '2.0.x' } }),
+  'content/_index.md': '---\ntitle: Home\n---\nSee [guide]({{% versioned_link_path fromRoot="/guide/" %}}).\n',
+  'content/guide.md': '---\ntitle: Guide & <More>\ndescription: "A <b>guide</b>"\n---\nVersion {{< readfile file="static/content/v.md" markdown="true" >}}.\n',
+  'static/content/v.md': '2.0\n',
+};
+
+describe('strata build', () => {
+  it('writes clean URLs per version and a summary', () => {
+    site = makeSite(GOOD);
+    const r = strata(['build', site.dir]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^2 pages in 1 version \[2\.0\.x \(2\)\], 0 errors, 0 warnings, \d+ ms → .*dist\/\n$/);
+    const html = readFileSync(path.join(site.dir, 'dist/2.0.x/guide/index.html'), 'utf8');
+    expect(html).toContain('Version 2.0.');
+    expect(existsSync(path.join(site.dir, 'dist/2.0.x/content/v.md'))).toBe(true);
+    expect(readFileSync(path.join(site.dir, 'dist/2.0.x/index.html'), 'utf8')).toContain('href="guide/"');
+  });
+
+  it('escapes front matter text in the page', () => {
+    site = makeSite(GOOD);
+    strata(['build', site.dir]);
+    const html = readFileSync(path.join(site.dir, 'dist/2.0.x/guide/index.html'), 'utf8');
+    const tree = fromHtml(html);
+    const tags: string[] = [];
+    let description: unknown;
+    visit(tree, 'element', (node) => {
+      tags.push(node.tagName);
+      if (node.tagName === 'meta' && node.properties.name === 'description') description = node.properties.content;
+    });
+    expect(tags).not.toContain('b');
+    expect(tags).not.toContain('more');
+    expect(description).toBe('A <b>guide</b>');
+    expect(html).toContain('<title>Guide &#x26; &#x3C;More> — Test docs</title>');
+  });
+
+  it('honours --out', () => {
+    site = makeSite(GOOD);
+    const r = strata(['build', site.dir, '--out', path.join(site.dir, 'public')]);
+    expect(r.status).toBe(0);
+    expect(existsSync(path.join(site.dir, 'public/2.0.x/guide/index.html'))).toBe(true);
+  });
+
+  it('--to=ndjson prints one JSON line per page and writes nothing', () => {
+    site = makeSite(GOOD);
+    const r = strata(['build', site.dir, '--to=ndjson']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    expect(lines.map((l) => l.url)).toEqual(['/', '/guide/']);
+    expect(lines[1]).toEqual({ version: '2.0.x', url: '/guide/', source: 'content/guide.md', title: 'Guide & <More>', html: '<p>Version 2.0.</p>' });
+    expect(existsSync(path.join(site.dir, 'dist'))).toBe(false);
+  });
+
+  it('exits 1 on errors, prints every diagnostic without a stack trace, and keeps the previous output', () => {
+    site = makeSite(GOOD);
+    expect(strata(['build', site.dir]).status).toBe(0);
+    const before = readFileSync(path.join(site.dir, 'dist/2.0.x/guide/index.html'), 'utf8');
+    site.write('content/guide.md', '---\ntitle: Guide\n---\n{{% notice tip %}}\nunclosed\n\n[x](/nope/)\n');
+    const r = strata(['build', site.dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'content/guide.md:4:1  error  unclosed shortcode `notice`: no `{{% /notice %}}` follows  [shortcode:unclosed]\n' +
+        'content/guide.md:7:1  error  link to `/nope/` does not match a page or file of this version  [links:missing-page]\n',
+    );
+    expect(r.stdout).toMatch(/2 errors, 0 warnings, \d+ ms — nothing written\n$/);
+    expect(readFileSync(path.join(site.dir, 'dist/2.0.x/guide/index.html'), 'utf8')).toBe(before);
+  });
+
+  it('rejects unknown flags kindly', () => {
+    const r = strata(['build', '--frobnicate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^strata build: Unknown option '--frobnicate'/);
+  });
+});
