@@ -1,22 +1,16 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { StrataConfig } from '../config/schema.js';
-import { discoverPages } from '../content/discover.js';
-import type { PageRecord } from '../content/page.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkAnchors } from '../links/check-anchors.js';
-import { PageIndex } from '../links/page-index.js';
-import { createMarkdownRenderer } from '../markdown/processor.js';
-import { buildNavTree, readingOrder } from '../nav/nav-tree.js';
-import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js';
 import { loadTheme, type Theme } from '../theme/load-theme.js';
-import { FsTree } from '../versions/fs-tree.js';
-import type { SourceTree } from '../versions/source-tree.js';
-import { createFileReader } from './file-reader.js';
-import { layoutPage, type SiteLayoutInfo, type VersionLayoutInfo } from './layout-page.js';
+import { GitTree } from '../versions/git-tree.js';
+import { resolveVersions } from '../versions/resolve-versions.js';
+import { buildVersion, LATEST_FOLDER } from './build-version.js';
+import type { SiteLayoutInfo } from './layout-page.js';
 import { AtomicDirectory, NullSink, type OutputSink } from './output.js';
-import { renderPage, type RenderedPage, type VersionEnv } from './render-page.js';
+import { prepareVersion, type PreparedVersion } from './prepare-version.js';
+import { writeAssets } from './site-assets.js';
+import { redirectPage, versionsJson } from './site-files.js';
 
 export interface BuildOptions {
   siteDir: string;
@@ -41,20 +35,12 @@ export interface PageLine {
 
 export interface BuildSummary {
   outDir: string;
-  versions: Array<{ name: string; pages: number }>;
+  versions: Array<{ name: string; pages: number; latest: boolean }>;
   pages: number;
   ms: number;
   diagnostics: Diagnostic[];
   /** Whether the output was written (no errors, `files` mode). */
   written: boolean;
-}
-
-/** A version ready to build: its name and where its files are. */
-export interface VersionSource {
-  name: string;
-  label: string;
-  status: 'maintained' | 'unmaintained' | 'prerelease';
-  tree: SourceTree;
 }
 
 /**
@@ -65,7 +51,7 @@ export interface VersionSource {
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const siteDir = path.resolve(options.siteDir);
-  const { config, diagnostics } = await loadConfig(siteDir);
+  const { config, file: configFile, diagnostics } = await loadConfig(siteDir);
   if (options.baseUrl !== undefined) config.baseUrl = options.baseUrl;
   const outDir = path.resolve(siteDir, options.outDir ?? config.outDir);
   const summary: BuildSummary = { outDir, versions: [], pages: 0, ms: 0, diagnostics, written: false };
@@ -77,111 +63,59 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 
   const { theme, diagnostics: themeDiagnostics } = await loadTheme(siteDir, config.theme);
   diagnostics.push(...themeDiagnostics);
+  const { versions, diagnostics: versionDiagnostics } = await resolveVersions(siteDir, config, configFile);
+  diagnostics.push(...versionDiagnostics);
   if (!theme || hasErrors(diagnostics)) return finish();
 
-  const versions: VersionSource[] = [
-    { name: config.version.name, label: config.version.label ?? config.version.name, status: config.version.status ?? 'maintained', tree: new FsTree(siteDir, '') },
-  ];
   const sink: OutputSink = options.output === 'files' ? new AtomicDirectory(outDir) : new NullSink();
   try {
+    const prepared = await Promise.all(versions.map((version) => prepareVersion(version, config, options.drafts ?? false)));
     const site = await siteLayoutInfo(config, theme, sink);
-    for (const version of versions) {
-      const built = await buildVersion(version, config, site, sink, options);
-      diagnostics.push(...built.diagnostics.map((d) => (versions.length > 1 ? { ...d, version: version.name } : d)));
-      summary.versions.push({ name: version.name, pages: built.pages });
+    const several = versions.length > 1;
+    for (const version of prepared) {
+      const built = await buildVersion(version, {
+        config,
+        site,
+        all: prepared,
+        sink,
+        write: options.output === 'files',
+        onPage: options.output === 'ndjson' ? (r, html) => options.onPage?.({ version: version.version.name, url: r.page.url, source: r.page.file, title: r.page.title, html }) : undefined,
+      });
+      diagnostics.push(...built.diagnostics.map((d) => (several ? { ...d, version: version.version.name } : d)));
+      summary.versions.push({ name: version.version.name, pages: built.pages, latest: version.version.latest });
       summary.pages += built.pages;
     }
-    const latest = versions[0] as VersionSource;
-    await sink.write('index.html', redirectPage(`${latest.name}/`));
     if (hasErrors(diagnostics)) await sink.abort();
     else {
+      await writeSiteFiles(prepared, sink);
       await sink.commit();
       summary.written = options.output === 'files';
     }
   } catch (e) {
     await sink.abort();
     throw e;
+  } finally {
+    for (const version of versions) if (version.tree instanceof GitTree) version.tree.close();
   }
   return finish();
 }
 
-async function buildVersion(
-  version: VersionSource,
-  config: StrataConfig,
-  site: SiteLayoutInfo,
-  sink: OutputSink,
-  options: BuildOptions,
-): Promise<{ pages: number; diagnostics: Diagnostic[] }> {
-  const { tree } = version;
-  const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts: options.drafts ?? false });
-  const diagnostics = [...discovery.diagnostics];
-  const staticFiles = await tree.list(config.staticDir);
-  const index = new PageIndex();
-  for (const page of discovery.pages) index.addPage(page.url, page.source, page.aliases);
-  for (const file of staticFiles) index.addFile(file.slice(config.staticDir.length));
-  for (const asset of discovery.assets) index.addFile(asset.slice(config.contentDir.length));
-
-  const env: VersionEnv = {
-    version: { name: version.name, label: version.label },
-    index,
-    registry: new ShortcodeRegistry(builtinShortcodes),
-    markdown: createMarkdownRenderer(config.markdown),
-    readFile: createFileReader(tree, config.contentDir),
-    markdownified: new Map(),
-  };
-  const rendered: RenderedPage[] = [];
-  for (const page of discovery.pages) {
-    const result = await renderPage(page, env);
-    rendered.push(result);
-    diagnostics.push(...result.diagnostics);
-  }
-  diagnostics.push(...checkAnchors(rendered.map((r) => ({ url: r.page.url, file: r.page.file, ids: r.ids, links: r.links }))));
-
-  if (options.output === 'ndjson') {
-    const { toHtml } = await import('hast-util-to-html');
-    for (const r of rendered) options.onPage?.({ version: version.name, url: r.page.url, source: r.page.file, title: r.page.title, html: toHtml(r.body) });
-  }
-  if (options.output !== 'files' || hasErrors(diagnostics)) return { pages: rendered.length, diagnostics };
-
-  const nav = buildNavTree(discovery.pages);
-  const info: VersionLayoutInfo = {
-    name: version.name,
-    label: version.label,
-    status: version.status,
-    latest: true,
-    alias: undefined,
-    folder: version.name,
-    nav,
-    order: readingOrder(nav),
-    byUrl: new Map(discovery.pages.map((p: PageRecord) => [p.url, p])),
-  };
-  for (const r of rendered) {
-    const html = layoutPage(r, info, site, { versions: [], canonical: undefined, noindex: false });
-    await sink.write(`${info.folder}${r.page.url}index.html`, html);
-  }
-  for (const file of [...staticFiles, ...discovery.assets]) {
-    const bytes = await tree.read(file);
-    const dir = file.startsWith(config.staticDir + '/') ? config.staticDir : config.contentDir;
-    if (bytes) await sink.write(`${info.folder}${file.slice(dir.length)}`, bytes);
-  }
-  return { pages: rendered.length, diagnostics };
+/** Files at the root of the output: where readers land, and what the switcher reads at runtime. */
+async function writeSiteFiles(prepared: readonly PreparedVersion[], sink: OutputSink): Promise<void> {
+  const latest = prepared.find((p) => p.version.latest);
+  await sink.write('index.html', redirectPage(latest ? `${LATEST_FOLDER}/` : `${prepared[0]?.version.name ?? ''}/`));
+  await sink.write('versions.json', versionsJson(prepared));
 }
 
-/** Theme assets get content-hashed names, so they can be cached forever. */
 async function siteLayoutInfo(config: StrataConfig, theme: Theme, sink: OutputSink): Promise<SiteLayoutInfo> {
-  const assets = new Map<string, string>();
-  for (const [name, bytes] of theme.assets) {
-    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
-    const hashed = `assets/${name.replace(/(\.[^.]+)$/, `.${hash}$1`)}`;
-    assets.set(name, hashed);
-    await sink.write(hashed, bytes);
-  }
-  const absoluteBase = /^https?:\/\//.test(config.baseUrl) ? config.baseUrl.replace(/\/?$/, '/') : undefined;
-  return { title: config.title, description: config.description, editUrl: config.editUrl, assets, theme, absoluteBase };
-}
-
-/** A page that sends readers on: meta refresh for static hosts, canonical for crawlers. */
-export function redirectPage(target: string): string {
-  const escaped = target.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Redirecting…</title><meta http-equiv="refresh" content="0; url=${escaped}"><link rel="canonical" href="${escaped}"><meta name="robots" content="noindex"></head><body><p>Redirecting to <a href="${escaped}">${escaped}</a>…</p></body></html>\n`;
+  const assets = await writeAssets(theme, sink);
+  const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
+  return {
+    title: config.title,
+    description: config.description,
+    editUrl: config.editUrl,
+    assets,
+    theme,
+    urlOf: (outputPath) => base + outputPath.replace(/^\//, ''),
+  };
 }

@@ -30,12 +30,14 @@ export interface SiteLayoutInfo {
   /** Theme asset name → hashed output path under the output root (`assets/style.1a2b3c4d.css`). */
   assets: ReadonlyMap<string, string>;
   theme: Theme;
-  /** Absolute base URL, when the site has one (for canonical links). */
-  absoluteBase: string | undefined;
+  /** The public URL of an output path (`/latest/a/` → `https://docs.example.com/gloo/latest/a/`), for canonical links. */
+  urlOf(outputPath: string): string;
 }
 
 export interface LayoutExtras {
-  versions: VersionLink[];
+  /** Switcher entries; `target` is an output path (`/1.16.x/a/`), made relative here. */
+  versions: Array<Omit<VersionLink, 'href'> & { target: string }>;
+  /** Output path of the canonical page, when it is not this one. */
   canonical: string | undefined;
   noindex: boolean;
 }
@@ -57,7 +59,7 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
     h,
     site: { title: site.title, description: site.description, editUrl: site.editUrl },
     version: { name: version.name, label: version.label, status: version.status, latest: version.latest, alias: version.alias },
-    page: { url: pageUrl, title: page.title, description: page.description, kind: page.kind, params: page.frontMatter.params, source: page.source },
+    page: { url: pageUrl, title: page.title, description: page.description, kind: page.kind, params: page.frontMatter.params, source: page.source, aliases: page.aliases },
     content: rendered.body,
     toc: rendered.headings.filter((e) => e.depth === 2 || e.depth === 3),
     nav: navRoot ? [{ ...navRoot, children: [] }, ...navRoot.children] : [],
@@ -65,14 +67,14 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
     children: findNode(navRoot, pageUrl)?.children ?? [],
     previous: index > 0 ? item(version.order[index - 1]) : undefined,
     next: index !== -1 ? item(version.order[index + 1]) : undefined,
-    versions: extras.versions,
+    versions: extras.versions.map(({ target, ...v }) => ({ ...v, href: root + target.slice(1) })),
     href,
     asset: (name) => {
       const hashed = site.assets.get(name);
       return hashed === undefined ? `${root}assets/${name}` : root + hashed;
     },
     root,
-    canonical: extras.canonical,
+    canonical: site.urlOf(extras.canonical ?? `/${version.folder}${pageUrl}`),
     noindex: extras.noindex,
     partial: (name, props) => {
       const layout = layouts.get(name);

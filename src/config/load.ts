@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createJiti } from 'jiti';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
+import { importUserModule } from '../util/load-module.js';
 import { defaults, type StrataConfig, type UserConfig, type VersionConfig } from './schema.js';
 
 const CONFIG_FILES = ['strata.config.ts', 'strata.config.mts', 'strata.config.js', 'strata.config.mjs', 'strata.config.json'];
@@ -42,8 +42,7 @@ async function importConfig(abs: string): Promise<unknown> {
     return JSON.parse(await readFile(abs, 'utf8'));
   }
   if (/\.m?js$/.test(abs)) return ((await import(pathToFileURL(abs).href)) as { default: unknown }).default;
-  const jiti = createJiti(import.meta.url, { fsCache: true, moduleCache: false });
-  return jiti.import(abs, { default: true });
+  return importUserModule(abs);
 }
 
 const KNOWN: ReadonlySet<string> = new Set(Object.keys(defaults));

@@ -59,6 +59,8 @@ export interface LayoutContext {
     /** Front matter as written. */
     params: Readonly<Record<string, unknown>>;
     source: string;
+    /** Old URLs of the page (front matter `aliases`). */
+    aliases: readonly string[];
   };
   /** The rendered markdown body. */
   content: Root;

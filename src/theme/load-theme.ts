@@ -1,9 +1,9 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
+import { importUserModule } from '../util/load-module.js';
 import type { Layout } from './contract.js';
 
 export interface Theme {
@@ -31,14 +31,13 @@ export async function loadTheme(siteDir: string, name: string): Promise<{ theme:
     diagnostics.push({ severity: 'error', ruleId: rules.configInvalid, message: `theme \`${name}\` not found (looked in themes/${name}/ and Strata's built-in themes)` });
     return { theme: undefined, diagnostics };
   }
-  const jiti = createJiti(import.meta.url, { fsCache: true, moduleCache: false });
   const layouts = new Map<string, Layout>();
   const files: string[] = [];
   for (const layoutDir of [path.join(dir, 'layouts'), path.join(siteDir, 'layouts')]) {
     for (const file of await listFiles(layoutDir, /\.(ts|mts|js|mjs)$/)) {
       files.push(file);
       try {
-        const layout = await jiti.import<Layout>(file, { default: true });
+        const layout = await importUserModule<Layout>(file);
         if (typeof layout !== 'function') throw new Error('its default export is not a function');
         layouts.set(path.basename(file).replace(/\.[^.]+$/, ''), layout);
       } catch (e) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -33,7 +33,37 @@ function elements(html: string): Element[] {
 describe('the example docs', () => {
   it('build with no errors and no warnings', () => {
     expect(summary.diagnostics.map(formatDiagnostic)).toEqual([]);
-    expect(summary.pages).toBeGreaterThan(30);
+    expect(summary.pages).toBeGreaterThan(100);
+  });
+
+  it('emit three versions, latest, versions.json and a root redirect', () => {
+    expect(summary.versions.map((v) => `${v.name}${v.latest ? ' (latest)' : ''}`)).toEqual(['1.17.x (latest)', '1.16.x', '1.15.x']);
+    expect(readdirSync(out).sort()).toEqual(['1.15.x', '1.16.x', '1.17.x', 'assets', 'index.html', 'latest', 'versions.json']);
+    expect(JSON.parse(readFileSync(path.join(out, 'versions.json'), 'utf8'))).toEqual([
+      { version: '1.17.x', title: '1.17.x', aliases: ['latest'], status: 'maintained' },
+      { version: '1.16.x', title: '1.16.x', aliases: [], status: 'maintained' },
+      { version: '1.15.x', title: '1.15.x', aliases: [], status: 'unmaintained' },
+    ]);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<meta http-equiv="refresh" content="0; url=latest/">');
+    expect(readFileSync(path.join(out, 'latest/operations/upgrading/faq/index.html'), 'utf8')).toContain('Review version 1.17 changes');
+  });
+
+  it('gives each version its own version files', () => {
+    const old = readFileSync(path.join(out, '1.16.x/operations/upgrading/faq/index.html'), 'utf8');
+    expect(toString(elements(old).find((e) => e.tagName === 'main') as Element)).toContain('Review version 1.16 changes');
+  });
+
+  it('points canonical links at the latest version of the page, and keeps unmaintained versions out of search engines', () => {
+    const canonical = (html: string) => elements(html).find((e) => e.tagName === 'link' && String(e.properties.rel) === 'canonical')?.properties.href;
+    expect(canonical(readFileSync(path.join(out, '1.16.x/operations/upgrading/faq/index.html'), 'utf8'))).toBe('/latest/operations/upgrading/faq/');
+    expect(canonical(readFileSync(path.join(out, '1.16.x/operations/access_logging/index.html'), 'utf8'))).toBe('/latest/operations/observability/access_logging/');
+    const robots = (file: string) => elements(readFileSync(path.join(out, file), 'utf8')).some((e) => e.tagName === 'meta' && e.properties.name === 'robots' && e.properties.content === 'noindex');
+    expect(robots('1.15.x/operations/upgrading/faq/index.html')).toBe(true);
+    expect(robots('1.16.x/operations/upgrading/faq/index.html')).toBe(false);
+  });
+
+  it('writes a redirect page at each old URL of a moved page', () => {
+    expect(readFileSync(path.join(out, '1.17.x/operations/access_logging/index.html'), 'utf8')).toContain('url=../observability/access_logging/');
   });
 
   it('render the seed page with every version value resolved', () => {
