@@ -1,16 +1,10 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import type { StrataConfig } from '../config/schema.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadTheme, type Theme } from '../theme/load-theme.js';
-import { GitTree } from '../versions/git-tree.js';
-import { resolveVersions } from '../versions/resolve-versions.js';
-import { buildVersion, LATEST_FOLDER } from './build-version.js';
-import type { SiteLayoutInfo } from './layout-page.js';
+import { buildVersion } from './build-version.js';
+import { loadSite, siteLayoutInfo } from './load-site.js';
 import { AtomicDirectory, NullSink, type OutputSink } from './output.js';
-import { prepareVersion, type PreparedVersion } from './prepare-version.js';
-import { writeAssets } from './site-assets.js';
-import { redirectPage, versionsJson } from './site-files.js';
+import { rootFiles } from './site-files.js';
 
 export interface BuildOptions {
   siteDir: string;
@@ -51,32 +45,25 @@ export interface BuildSummary {
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const siteDir = path.resolve(options.siteDir);
-  const { config, file: configFile, diagnostics } = await loadConfig(siteDir);
-  if (options.baseUrl !== undefined) config.baseUrl = options.baseUrl;
+  const { site, diagnostics } = await loadSite({ siteDir, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }), drafts: options.drafts ?? false });
+  const config = site?.config ?? (await loadConfig(siteDir)).config;
   const outDir = path.resolve(siteDir, options.outDir ?? config.outDir);
   const summary: BuildSummary = { outDir, versions: [], pages: 0, ms: 0, diagnostics, written: false };
   const finish = () => {
     summary.ms = performance.now() - started;
     return summary;
   };
-  if (hasErrors(diagnostics)) return finish();
-
-  const { theme, diagnostics: themeDiagnostics } = await loadTheme(siteDir, config.theme);
-  diagnostics.push(...themeDiagnostics);
-  const { versions, diagnostics: versionDiagnostics } = await resolveVersions(siteDir, config, configFile);
-  diagnostics.push(...versionDiagnostics);
-  if (!theme || hasErrors(diagnostics)) return finish();
+  if (!site) return finish();
 
   const sink: OutputSink = options.output === 'files' ? new AtomicDirectory(outDir) : new NullSink();
   try {
-    const prepared = await Promise.all(versions.map((version) => prepareVersion(version, config, options.drafts ?? false)));
-    const site = await siteLayoutInfo(config, theme, sink);
-    const several = versions.length > 1;
-    for (const version of prepared) {
+    const layout = await siteLayoutInfo(site, sink);
+    const several = site.versions.length > 1;
+    for (const version of site.versions) {
       const built = await buildVersion(version, {
-        config,
-        site,
-        all: prepared,
+        config: site.config,
+        site: layout,
+        all: site.versions,
         sink,
         write: options.output === 'files',
         onPage: options.output === 'ndjson' ? (r, html) => options.onPage?.({ version: version.version.name, url: r.page.url, source: r.page.file, title: r.page.title, html }) : undefined,
@@ -87,7 +74,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     }
     if (hasErrors(diagnostics)) await sink.abort();
     else {
-      await writeSiteFiles(prepared, sink);
+      for (const file of rootFiles(site.versions)) await sink.write(file.path, file.data);
       await sink.commit();
       summary.written = options.output === 'files';
     }
@@ -95,27 +82,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     await sink.abort();
     throw e;
   } finally {
-    for (const version of versions) if (version.tree instanceof GitTree) version.tree.close();
+    site.close();
   }
   return finish();
-}
-
-/** Files at the root of the output: where readers land, and what the switcher reads at runtime. */
-async function writeSiteFiles(prepared: readonly PreparedVersion[], sink: OutputSink): Promise<void> {
-  const latest = prepared.find((p) => p.version.latest);
-  await sink.write('index.html', redirectPage(latest ? `${LATEST_FOLDER}/` : `${prepared[0]?.version.name ?? ''}/`));
-  await sink.write('versions.json', versionsJson(prepared));
-}
-
-async function siteLayoutInfo(config: StrataConfig, theme: Theme, sink: OutputSink): Promise<SiteLayoutInfo> {
-  const assets = await writeAssets(theme, sink);
-  const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
-  return {
-    title: config.title,
-    description: config.description,
-    editUrl: config.editUrl,
-    assets,
-    theme,
-    urlOf: (outputPath) => base + outputPath.replace(/^\//, ''),
-  };
 }

@@ -73,3 +73,20 @@ export class NullSink implements OutputSink {
   async commit(): Promise<void> {}
   async abort(): Promise<void> {}
 }
+
+/** Keeps every file in memory, by output path: the dev server serves from it. */
+export class MemorySink implements OutputSink {
+  readonly files = new Map<string, Buffer>();
+
+  async write(file: string, data: string | Uint8Array): Promise<void> {
+    this.files.set(file, typeof data === 'string' ? Buffer.from(data) : Buffer.from(data));
+  }
+
+  async copy(file: string, from: string): Promise<void> {
+    const { readFile } = await import('node:fs/promises');
+    this.files.set(file, await readFile(from));
+  }
+
+  async commit(): Promise<void> {}
+  async abort(): Promise<void> {}
+}

@@ -1,4 +1,14 @@
+import { LATEST_FOLDER } from './page-document.js';
 import type { PreparedVersion } from './prepare-version.js';
+
+/** Files at the root of the output: where readers land, and what the switcher reads at runtime. */
+export function rootFiles(prepared: readonly PreparedVersion[]): Array<{ path: string; data: string }> {
+  const latest = prepared.find((p) => p.version.latest);
+  return [
+    { path: 'index.html', data: redirectPage(latest ? `${LATEST_FOLDER}/` : `${prepared[0]?.version.name ?? ''}/`) },
+    { path: 'versions.json', data: versionsJson(prepared) },
+  ];
+}
 
 /** `versions.json` in mike's format (`version`, `title`, `aliases`), plus each version's status. */
 export function versionsJson(versions: readonly PreparedVersion[]): string {

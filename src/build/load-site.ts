@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { loadConfig } from '../config/load.js';
+import type { StrataConfig } from '../config/schema.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadTheme, type Theme } from '../theme/load-theme.js';
+import { GitTree } from '../versions/git-tree.js';
+import { resolveVersions } from '../versions/resolve-versions.js';
+import type { SiteLayoutInfo } from './layout-page.js';
+import type { OutputSink } from './output.js';
+import { prepareVersion, type PreparedVersion } from './prepare-version.js';
+import { writeAssets } from './site-assets.js';
+
+export interface LoadOptions {
+  siteDir: string;
+  baseUrl?: string;
+  drafts?: boolean;
+}
+
+/** A site after stage 1: config, theme and every version discovered, nothing rendered. */
+export interface LoadedSite {
+  siteDir: string;
+  config: StrataConfig;
+  /** Config file name relative to the site, when there is one. */
+  configFile: string | undefined;
+  theme: Theme;
+  versions: PreparedVersion[];
+  /** Ends git processes behind versions read from refs. */
+  close(): void;
+}
+
+/**
+ * Loads everything a build or the dev server needs before rendering. Problems
+ * in config, theme or versions come back as diagnostics with no site.
+ */
+export async function loadSite(options: LoadOptions): Promise<{ site: LoadedSite | undefined; diagnostics: Diagnostic[] }> {
+  const siteDir = path.resolve(options.siteDir);
+  const { config, file: configFile, diagnostics } = await loadConfig(siteDir);
+  if (options.baseUrl !== undefined) config.baseUrl = options.baseUrl;
+  if (hasErrors(diagnostics)) return { site: undefined, diagnostics };
+  const { theme, diagnostics: themeDiagnostics } = await loadTheme(siteDir, config.theme);
+  diagnostics.push(...themeDiagnostics);
+  const { versions, diagnostics: versionDiagnostics } = await resolveVersions(siteDir, config, configFile);
+  diagnostics.push(...versionDiagnostics);
+  const close = () => {
+    for (const version of versions) if (version.tree instanceof GitTree) version.tree.close();
+  };
+  if (!theme || hasErrors(diagnostics)) {
+    close();
+    return { site: undefined, diagnostics };
+  }
+  const prepared = await Promise.all(versions.map((version) => prepareVersion(version, config, options.drafts ?? false)));
+  return { site: { siteDir, config, configFile, theme, versions: prepared, close }, diagnostics };
+}
+
+/** Writes the theme's assets into `sink` and returns what layouts need to know about the site. */
+export async function siteLayoutInfo(site: LoadedSite, sink: OutputSink): Promise<SiteLayoutInfo> {
+  const { config, theme } = site;
+  const assets = await writeAssets(theme, sink);
+  const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
+  return {
+    title: config.title,
+    description: config.description,
+    editUrl: config.editUrl,
+    assets,
+    theme,
+    urlOf: (outputPath) => base + outputPath.replace(/^\//, ''),
+  };
+}
