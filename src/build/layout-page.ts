@@ -20,7 +20,10 @@ export interface VersionLayoutInfo {
   folder: string;
   nav: NavNode | undefined;
   order: PageRecord[];
+  /** Position of each page in `order`, by URL. */
+  orderIndex: ReadonlyMap<string, number>;
   byUrl: ReadonlyMap<string, PageRecord>;
+  navByUrl: ReadonlyMap<string, NavNode>;
 }
 
 export interface SiteLayoutInfo {
@@ -49,10 +52,10 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
   // Relative path from this page's folder to the output root: one `../` per URL segment, plus the version folder.
   const root = '../'.repeat(pageUrl.split('/').filter(Boolean).length + 1);
   const href = (url: string) => relativeUrl(pageUrl, url);
-  const toItem = (node: NavNode): NavItem => navItem(node, pageUrl, href);
-  const navRoot = version.nav ? toItem(version.nav) : undefined;
-  const index = version.order.findIndex((p) => p.url === pageUrl);
+  const navRoot = version.nav ? navItem(version.nav, pageUrl, href) : undefined;
+  const index = version.orderIndex.get(pageUrl) ?? -1;
   const item = (p: PageRecord | undefined) => (p ? navItem({ page: p, children: [] }, pageUrl, href) : undefined);
+  const own = version.navByUrl.get(pageUrl);
   const layouts = site.theme.layouts;
 
   const ctx: LayoutContext = {
@@ -64,7 +67,7 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
     toc: rendered.headings.filter((e) => e.depth === 2 || e.depth === 3),
     nav: navRoot ? [{ ...navRoot, children: [] }, ...navRoot.children] : [],
     breadcrumbs: ancestorsOf(pageUrl, version.byUrl).map((p) => item(p) as NavItem),
-    children: findNode(navRoot, pageUrl)?.children ?? [],
+    children: own ? own.children.map((c) => navItem({ page: c.page, children: [] }, pageUrl, href, c.children.length > 0)) : [],
     previous: index > 0 ? item(version.order[index - 1]) : undefined,
     next: index !== -1 ? item(version.order[index + 1]) : undefined,
     versions: extras.versions.map(({ target, ...v }) => ({ ...v, href: root + target.slice(1) })),
@@ -90,28 +93,28 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
   return toHtml(tree, { allowDangerousHtml: false });
 }
 
-function navItem(node: NavNode, pageUrl: string, href: (url: string) => string): NavItem {
+/**
+ * The nav as one page sees it: the home's children, and the children of the
+ * sections on the way to the page (and of the page itself). Other sections
+ * stay collapsed with `hasChildren` set, so each page holds O(depth × siblings)
+ * items, not the whole site: 3,000-page versions stay fast and light.
+ */
+function navItem(node: NavNode, pageUrl: string, href: (url: string) => string, hasChildren = node.children.length > 0): NavItem {
   const { page } = node;
+  const current = page.url === pageUrl;
+  const open = !current && pageUrl.startsWith(page.url);
+  const expanded = current || open || page.kind === 'home';
   return {
     title: page.linkTitle,
     url: page.url,
     href: href(page.url),
     kind: page.kind,
     description: page.description,
-    current: page.url === pageUrl,
-    open: page.url !== pageUrl && pageUrl.startsWith(page.url),
-    children: node.children.map((c) => navItem(c, pageUrl, href)),
+    current,
+    open,
+    hasChildren,
+    children: expanded ? node.children.map((c) => navItem(c, pageUrl, href)) : [],
   };
-}
-
-function findNode(item: NavItem | undefined, url: string): NavItem | undefined {
-  if (!item) return undefined;
-  if (item.url === url) return item;
-  for (const child of item.children) {
-    const found = findNode(child, url);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 function isRoot(value: unknown): value is Root {

@@ -25,7 +25,9 @@ export function pageDocument(rendered: RenderedPage, prepared: PreparedVersion, 
     folder,
     nav: prepared.nav,
     order: prepared.order,
+    orderIndex: prepared.orderIndex,
     byUrl: prepared.byUrl,
+    navByUrl: prepared.navByUrl,
   };
   return layoutPage(rendered, info, site, {
     versions: versionLinks(page.url, page.aliases, prepared, all, folder === LATEST_FOLDER),

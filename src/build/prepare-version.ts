@@ -17,6 +17,8 @@ export interface PreparedVersion {
   files: Array<{ source: string; output: string }>;
   nav: NavNode | undefined;
   order: PageRecord[];
+  orderIndex: Map<string, number>;
+  navByUrl: Map<string, NavNode>;
   switcher: VersionPages;
   diagnostics: Diagnostic[];
 }
@@ -33,6 +35,13 @@ export async function prepareVersion(version: Version, config: StrataConfig, dra
   for (const page of discovery.pages) index.addPage(page.url, page.source, page.aliases);
   for (const file of files) index.addFile(`/${file.output}`);
   const nav = buildNavTree(discovery.pages);
+  const order = readingOrder(nav);
+  const navByUrl = new Map<string, NavNode>();
+  const indexNav = (node: NavNode): void => {
+    navByUrl.set(node.page.url, node);
+    node.children.forEach(indexNav);
+  };
+  if (nav) indexNav(nav);
   const aliases = new Map<string, string>();
   for (const page of discovery.pages) for (const alias of page.aliases) if (!aliases.has(alias)) aliases.set(alias, page.url);
   return {
@@ -42,7 +51,9 @@ export async function prepareVersion(version: Version, config: StrataConfig, dra
     index,
     files,
     nav,
-    order: readingOrder(nav),
+    order,
+    orderIndex: new Map(order.map((p, i) => [p.url, i])),
+    navByUrl,
     switcher: { name: version.name, pages: new Set(discovery.pages.map((p) => p.url)), aliases },
     diagnostics: discovery.diagnostics,
   };

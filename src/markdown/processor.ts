@@ -3,13 +3,13 @@ import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-lis
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { rehypeDropComments, remarkDropComments } from './plugins/drop-comments.js';
 import remarkHeadingAttributes from './plugins/heading-attributes.js';
 import remarkHeadingText from './plugins/heading-text.js';
 import remarkAngleQuotes from './plugins/angle-quotes.js';
+import remarkTypographer from './plugins/typographer.js';
 import rehypeGoldmarkFootnotes from './plugins/goldmark-footnotes.js';
 import rehypeGoldmarkLists from './plugins/goldmark-lists.js';
 import remarkHttpsWwwLinks from './plugins/https-www-links.js';
@@ -44,7 +44,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(remarkDefinitionList)
     .use(remarkHeadingAttributes)
     .use(remarkHeadingText)
-    .use(options.typographer === false ? [] : [[remarkSmartypants, { dashes: 'oldschool', backticks: false }], remarkAngleQuotes])
+    .use(options.typographer === false ? [] : [remarkAngleQuotes, remarkTypographer])
     .use(remarkDropComments)
     .use(options.remarkPlugins ?? [])
     .use(remarkRehype, { allowDangerousHtml: options.unsafe !== false, handlers: defListHastHandlers })

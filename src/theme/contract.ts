@@ -31,6 +31,9 @@ export interface NavItem {
   current: boolean;
   /** An ancestor section of the page being laid out. */
   open: boolean;
+  /** Whether the section has pages below it, even when `children` is left empty (collapsed). */
+  hasChildren: boolean;
+  /** Sub-items; filled for the home, the current page and its ancestors only. */
   children: NavItem[];
 }
 

@@ -1,10 +1,10 @@
-import type { Parent, Root, Text } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 /**
- * goldmark's typographer turns `<<` and `>>` into « and ». CommonMark first
- * reads `<<x>>` as an HTML tag `<x>` between two brackets; that case is put
- * back together here, then the remaining pairs in text are replaced.
+ * goldmark's typographer turns `<<x>>` into «x», but CommonMark first reads
+ * it as an HTML tag `<x>` between two brackets: put the text back together so
+ * the typographer sees `<<x>>`.
  */
 export default function remarkAngleQuotes() {
   return (tree: Root) => {
@@ -17,12 +17,9 @@ export default function remarkAngleQuotes() {
         const after = parent.children[i + 1];
         if (html?.type !== 'html' || before?.type !== 'text' || after?.type !== 'text') continue;
         if (!before.value.endsWith('<') || !after.value.startsWith('>') || !/^<[^<>/]+>$/.test(html.value)) continue;
-        before.value = `${before.value.slice(0, -1)}«${html.value.slice(1, -1)}»${after.value.slice(1)}`;
+        before.value = `${before.value}${html.value}${after.value}`;
         parent.children.splice(i, 2);
       }
-    });
-    visit(tree, 'text', (node: Text) => {
-      if (node.value.includes('<<') || node.value.includes('>>')) node.value = node.value.replace(/<</g, '«').replace(/>>/g, '»');
     });
   };
 }
