@@ -13,6 +13,10 @@ import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js'
 import { loadTheme, type Theme } from '../theme/load-theme.js';
 import { FsTree } from '../versions/fs-tree.js';
 import type { SourceTree } from '../versions/source-tree.js';
+import { loadDataFiles } from '../content/data-files.js';
+import { VersionPages } from '../links/version-pages.js';
+import { loadShortcodeModules } from '../shortcodes/load-modules.js';
+import { FeatureAssets } from './feature-assets.js';
 import { createFileReader } from './file-reader.js';
 import { layoutPage, type SiteLayoutInfo, type VersionLayoutInfo } from './layout-page.js';
 import { AtomicDirectory, NullSink, type OutputSink } from './output.js';
@@ -22,6 +26,8 @@ export interface BuildOptions {
   siteDir: string;
   /** Overrides the config's `outDir`. */
   outDir?: string;
+  /** A config file to use instead of the site's own (`docs.toml`); relative to `siteDir`. */
+  configFile?: string;
   /** Overrides the config's `baseUrl`. */
   baseUrl?: string;
   /** `files` writes the site; `none` only checks; `ndjson` hands each page body to `onPage`. */
@@ -65,7 +71,7 @@ export interface VersionSource {
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const siteDir = path.resolve(options.siteDir);
-  const { config, diagnostics } = await loadConfig(siteDir);
+  const { config, diagnostics } = await loadConfig(siteDir, options.configFile);
   if (options.baseUrl !== undefined) config.baseUrl = options.baseUrl;
   const outDir = path.resolve(siteDir, options.outDir ?? config.outDir);
   const summary: BuildSummary = { outDir, versions: [], pages: 0, ms: 0, diagnostics, written: false };
@@ -78,15 +84,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const { theme, diagnostics: themeDiagnostics } = await loadTheme(siteDir, config.theme);
   diagnostics.push(...themeDiagnostics);
   if (!theme || hasErrors(diagnostics)) return finish();
+  const modules = await loadShortcodeModules(siteDir, [path.join(theme.dir, 'shortcodes'), path.join(siteDir, 'shortcodes')]);
+  diagnostics.push(...modules.diagnostics);
+  const shared: SharedEnv = { registry: new ShortcodeRegistry(builtinShortcodes, ...modules.layers), features: await FeatureAssets.load() };
 
   const versions: VersionSource[] = [
     { name: config.version.name, label: config.version.label ?? config.version.name, status: config.version.status ?? 'maintained', tree: new FsTree(siteDir, '') },
   ];
   const sink: OutputSink = options.output === 'files' ? new AtomicDirectory(outDir) : new NullSink();
   try {
-    const site = await siteLayoutInfo(config, theme, sink);
+    const site = await siteLayoutInfo(config, theme, sink, shared.features);
     for (const version of versions) {
-      const built = await buildVersion(version, config, site, sink, options);
+      const built = await buildVersion(version, config, site, sink, options, shared);
       diagnostics.push(...built.diagnostics.map((d) => (versions.length > 1 ? { ...d, version: version.name } : d)));
       summary.versions.push({ name: version.name, pages: built.pages });
       summary.pages += built.pages;
@@ -111,10 +120,12 @@ async function buildVersion(
   site: SiteLayoutInfo,
   sink: OutputSink,
   options: BuildOptions,
+  shared: SharedEnv,
 ): Promise<{ pages: number; diagnostics: Diagnostic[] }> {
   const { tree } = version;
-  const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts: options.drafts ?? false });
-  const diagnostics = [...discovery.diagnostics];
+  const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts: options.drafts ?? false, ignoreFiles: config.ignoreFiles });
+  const data = await loadDataFiles(tree);
+  const diagnostics = [...discovery.diagnostics, ...data.diagnostics];
   const staticFiles = await tree.list(config.staticDir);
   const index = new PageIndex();
   for (const page of discovery.pages) index.addPage(page.url, page.source, page.aliases);
@@ -124,9 +135,11 @@ async function buildVersion(
   const env: VersionEnv = {
     version: { name: version.name, label: version.label },
     index,
-    registry: new ShortcodeRegistry(builtinShortcodes),
+    registry: shared.registry,
     markdown: createMarkdownRenderer(config.markdown),
     readFile: createFileReader(tree, config.contentDir),
+    pages: new VersionPages(discovery.pages, config.contentDir),
+    site: { title: config.title, baseUrl: config.baseUrl, params: config.params, data: data.data },
     markdownified: new Map(),
   };
   const rendered: RenderedPage[] = [];
@@ -142,6 +155,7 @@ async function buildVersion(
     for (const r of rendered) options.onPage?.({ version: version.name, url: r.page.url, source: r.page.file, title: r.page.title, html: toHtml(r.body) });
   }
   if (options.output !== 'files' || hasErrors(diagnostics)) return { pages: rendered.length, diagnostics };
+  diagnostics.push(...(await shared.features.write(new Set(rendered.flatMap((r) => r.features)), sink)));
 
   const nav = buildNavTree(discovery.pages);
   const info: VersionLayoutInfo = {
@@ -167,9 +181,15 @@ async function buildVersion(
   return { pages: rendered.length, diagnostics };
 }
 
+/** What every version of a build shares: the shortcodes, and the vendor files their features need. */
+interface SharedEnv {
+  registry: ShortcodeRegistry;
+  features: FeatureAssets;
+}
+
 /** Theme assets get content-hashed names, so they can be cached forever. */
-async function siteLayoutInfo(config: StrataConfig, theme: Theme, sink: OutputSink): Promise<SiteLayoutInfo> {
-  const assets = new Map<string, string>();
+async function siteLayoutInfo(config: StrataConfig, theme: Theme, sink: OutputSink, features: FeatureAssets): Promise<SiteLayoutInfo> {
+  const assets = new Map<string, string>(features.names());
   for (const [name, bytes] of theme.assets) {
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
     const hashed = `assets/${name.replace(/(\.[^.]+)$/, `.${hash}$1`)}`;

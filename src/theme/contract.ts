@@ -59,6 +59,8 @@ export interface LayoutContext {
     /** Front matter as written. */
     params: Readonly<Record<string, unknown>>;
     source: string;
+    /** Browser features the page's shortcodes use (`tabs`, `mermaid`): include their assets on this page. */
+    features: readonly string[];
   };
   /** The rendered markdown body. */
   content: Root;
