@@ -1,4 +1,5 @@
 import type { ElementContent, Root } from 'hast';
+import type { h as hastscript } from 'hastscript';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import type { InnerMode, Params } from './parser.js';
@@ -115,6 +116,8 @@ export interface ReportOptions {
 }
 
 export interface ShortcodeContext {
+  /** hastscript's `h`, to build `{ hast }` results without dependencies of one's own. */
+  readonly h: typeof hastscript;
   readonly name: string;
   readonly delim: '<' | '%';
   readonly params: Params;

@@ -1,4 +1,5 @@
 import type { ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
 import { type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import { rules, type RuleId } from '../diagnostics/rules.js';
@@ -117,6 +118,7 @@ function createContext(host: ExpansionHost, call: ShortcodeCall, parent: ParentC
   const get = (key: string | number) => param(call, key)?.value;
   const self: ParentCall = { name: call.name, get, scratch, parent };
   return {
+    h,
     name: call.name,
     delim: call.delim,
     params: call.params,

@@ -15,11 +15,14 @@ export function firstOf(get: (key: string | number) => string | undefined, ...ke
 }
 
 /**
- * Hugo's `trim .InnerDeindent "\n\r"`: leading and trailing line breaks go,
+ * Hugo's `trim .InnerDeindent "\n\r"`: leading and trailing blank lines go,
  * and the indentation every line shares (a call inside a list item) is removed.
  */
 export function deindent(text: string): string {
-  const lines = text.replace(/^[\r\n]+|[\r\n]+$/g, '').split('\n');
+  const lines = text
+    .replace(/^(?:[ \t]*\r?\n)+/, '')
+    .replace(/(?:\r?\n[ \t]*)+$/, '')
+    .split('\n');
   let common: string | undefined;
   for (const line of lines) {
     if (line.trim() === '') continue;
