@@ -86,6 +86,9 @@ export function mapHugoConfig(raw: unknown, file: string): MappedConfig {
             else ignore(`strata.${field}`);
           }
         break;
+      case 'theme':
+        ignore(key, '; Hugo themes are Go templates: Strata uses its own theme (`[strata] theme = "…"`), and `shortcodes/*.ts` for site shortcodes');
+        break;
       default:
         ignore(key);
     }
