@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { ShortcodeDefinition } from './definition.js';
 import type { InnerMode } from './parser.js';
@@ -41,12 +41,13 @@ export async function loadShortcodeModules(siteDir: string, dirs: readonly strin
       result.files.push(file);
       const name = path.basename(file).replace(MODULE_FILE, '');
       const shown = path.relative(siteDir, file).split(path.sep).join('/');
-      const fail = (message: string) => result.diagnostics.push({ severity: 'error', ruleId: rules.shortcodeLoad, message, file: shown });
+      const fail = (message: string, place?: Place) =>
+        result.diagnostics.push({ severity: 'error', ruleId: rules.shortcodeLoad, message, file: shown, ...(place ? { place } : {}) });
       let mod: Record<string, unknown>;
       try {
         mod = await jiti.import<Record<string, unknown>>(file);
       } catch (e) {
-        fail(`cannot load shortcode \`${name}\`: ${firstLine(e)}`);
+        fail(`cannot load shortcode \`${name}\`: ${firstLine(e)}`, placeIn(e, file));
         continue;
       }
       const definition = toDefinition(name, mod, fail);
@@ -86,6 +87,14 @@ async function listModules(dir: string): Promise<string[]> {
     .filter((e) => e.isFile() && MODULE_FILE.test(e.name) && !e.name.endsWith('.d.ts'))
     .map((e) => path.join(dir, e.name))
     .sort();
+}
+
+/** Where in the module a syntax error is: jiti appends ` <file>:<line>:<column>` (0-based column). */
+function placeIn(e: unknown, file: string): Place | undefined {
+  const message = e instanceof Error ? e.message : String(e);
+  const at = message.lastIndexOf(`${file}:`);
+  const m = at === -1 ? null : /^:(\d+):(\d+)/.exec(message.slice(at + file.length));
+  return m ? { line: Number(m[1]), column: Number(m[2]) + 1 } : undefined;
 }
 
 /** The reason without a stack trace or code frame. */

@@ -76,7 +76,7 @@ describe('site shortcodes as TypeScript modules', () => {
     });
     expect(problems).toHaveLength(4);
     expect(problems[0]).toBe('content/p.md:4:1  error  unknown shortcode `broken`  [shortcode:unknown]');
-    expect(problems[1]).toMatch(/^shortcodes\/broken\.ts  error  cannot load shortcode `broken`: .+  \[shortcode:load\]$/);
+    expect(problems[1]).toMatch(/^shortcodes\/broken\.ts:2:1  error  cannot load shortcode `broken`: .+  \[shortcode:load\]$/);
     expect(problems[1]).not.toMatch(/\n|\s+at\s|node_modules/);
     expect(problems.slice(2)).toEqual([
       'shortcodes/mode.ts  error  shortcode `mode`: `export const inner` must be `none`, `required` or `optional`, not "sometimes"  [shortcode:load]',
