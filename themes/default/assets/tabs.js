@@ -32,18 +32,19 @@
     view.classList.add('tabs-ready');
     select(view, tabs[0], false);
     const group = view.dataset.tabGroup;
+    const activate = (tab, focus) => {
+      select(view, tab, focus);
+      if (!group) return;
+      selectByTitle(group, tab.textContent.trim(), view);
+      try {
+        sessionStorage.setItem(KEY + group, tab.textContent.trim());
+      } catch {
+        // Storage may be off; switching still works.
+      }
+    };
     view.querySelector(':scope > [role=tablist]').addEventListener('click', (event) => {
       const tab = event.target.closest('[role=tab]');
-      if (!tab || !tabs.includes(tab)) return;
-      select(view, tab, false);
-      if (group) {
-        selectByTitle(group, tab.textContent.trim(), view);
-        try {
-          sessionStorage.setItem(KEY + group, tab.textContent.trim());
-        } catch {
-          // Storage may be off; switching still works.
-        }
-      }
+      if (tab && tabs.includes(tab)) activate(tab, false);
     });
     view.querySelector(':scope > [role=tablist]').addEventListener('keydown', (event) => {
       const at = tabs.indexOf(document.activeElement);
@@ -51,7 +52,7 @@
       const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
       if (next === undefined) return;
       event.preventDefault();
-      select(view, tabs[(next + tabs.length) % tabs.length], true);
+      activate(tabs[(next + tabs.length) % tabs.length], true);
     });
   }
 
