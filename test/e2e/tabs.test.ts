@@ -9,6 +9,8 @@ import { renderOne } from '../support/render.js';
 /** The tab views of the `tabs` shortcode in a real browser, with the theme's tabs.js and shortcodes.css. */
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const ASSETS = path.join(REPO, 'themes/default/assets');
+// CI sets this: there, a missing browser is a failure, not a skip.
+if (!CHROMIUM && process.env.STRATA_REQUIRE_BROWSER) throw new Error('STRATA_REQUIRE_BROWSER is set, but no Chromium was found at /usr/bin/chromium');
 
 let browser: Browser | undefined;
 let dir: string;
