@@ -7,6 +7,9 @@
 //   node scripts/hugo-fixtures.mjs <case>...  rewrite only the named cases
 //   node scripts/hugo-fixtures.mjs --check    render in memory; exit 1 if any expected.html differs
 //
+// A case may hold pages/*.md: then input.md is rendered as the section page
+// content/fixtures/<case>/_index.md with those pages as its children.
+//
 // Environment: HUGO=/path/to/hugo picks the binary (default: `hugo` on PATH).
 // Hugo other than v0.111.x is refused unless --any-version is given, because the
 // fixtures pin the behaviour of that release.
@@ -79,6 +82,8 @@ function listCases(only) {
 
 // Renders every case in one Hugo run, in a throwaway copy of the site.
 // Returns Map<case, html> where html is `.Content` trimmed of surrounding whitespace.
+// A case folder with pages/ becomes a section (input.md as its _index.md), so
+// shortcodes that list child pages have some.
 function render(hugo, cases) {
   const work = mkdtempSync(join(tmpdir(), 'strata-hugo-fixtures-'));
   try {
@@ -88,7 +93,12 @@ function render(hugo, cases) {
     rmSync(join(site, 'public'), { recursive: true, force: true });
     mkdirSync(join(site, 'content', SECTION), { recursive: true });
     for (const name of cases) {
-      cpSync(join(FIXTURES, name, 'input.md'), join(site, 'content', SECTION, `${name}.md`));
+      // A case with pages/ is a section: its input.md is the section page, pages/*.md its children.
+      const pages = join(FIXTURES, name, 'pages');
+      if (existsSync(pages)) {
+        cpSync(pages, join(site, 'content', SECTION, name), { recursive: true });
+        cpSync(join(FIXTURES, name, 'input.md'), join(site, 'content', SECTION, name, '_index.md'));
+      } else cpSync(join(FIXTURES, name, 'input.md'), join(site, 'content', SECTION, `${name}.md`));
     }
     const out = join(work, 'public');
     const args = ['--source', site, '--destination', out, '--cacheDir', join(work, 'cache'), '--noBuildLock', '--quiet'];

@@ -10,6 +10,8 @@ export interface BuildOptions {
   siteDir: string;
   /** Overrides the config's `outDir`. */
   outDir?: string;
+  /** A config file to use instead of the site's own (`docs.toml`); relative to `siteDir`. */
+  configFile?: string;
   /** Overrides the config's `baseUrl`. */
   baseUrl?: string;
   /** `files` writes the site; `none` only checks; `ndjson` hands each page body to `onPage`. */
@@ -45,8 +47,13 @@ export interface BuildSummary {
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const siteDir = path.resolve(options.siteDir);
-  const { site, diagnostics } = await loadSite({ siteDir, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }), drafts: options.drafts ?? false });
-  const config = site?.config ?? (await loadConfig(siteDir)).config;
+  const { site, diagnostics } = await loadSite({
+    siteDir,
+    ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    drafts: options.drafts ?? false,
+  });
+  const config = site?.config ?? (await loadConfig(siteDir, options.configFile)).config;
   const outDir = path.resolve(siteDir, options.outDir ?? config.outDir);
   const summary: BuildSummary = { outDir, versions: [], pages: 0, ms: 0, diagnostics, written: false };
   const finish = () => {
@@ -62,6 +69,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     for (const version of site.versions) {
       const built = await buildVersion(version, {
         config: site.config,
+        registry: site.registry,
         site: layout,
         all: site.versions,
         sink,
@@ -71,6 +79,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       diagnostics.push(...built.diagnostics.map((d) => (several ? { ...d, version: version.version.name } : d)));
       summary.versions.push({ name: version.version.name, pages: built.pages, latest: version.version.latest });
       summary.pages += built.pages;
+      if (options.output === 'files') diagnostics.push(...(await site.features.write(built.features, sink)));
     }
     if (hasErrors(diagnostics)) await sink.abort();
     else {

@@ -1,5 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import type { StrataConfig } from '../config/schema.js';
+import type { ShortcodeRegistry } from '../shortcodes/registry.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkAnchors, type AnchorSource } from '../links/check-anchors.js';
 import type { SiteLayoutInfo } from './layout-page.js';
@@ -12,6 +13,7 @@ import { versionFiles } from './version-files.js';
 
 export interface VersionBuildOptions {
   config: StrataConfig;
+  registry: ShortcodeRegistry;
   site: SiteLayoutInfo;
   /** Every version of the site, newest first: the switcher lists them all. */
   all: readonly PreparedVersion[];
@@ -25,10 +27,11 @@ export interface VersionBuildOptions {
  * page's ids and links are kept for the anchor check, so memory stays flat
  * however large the site.
  */
-export async function buildVersion(prepared: PreparedVersion, options: VersionBuildOptions): Promise<{ pages: number; diagnostics: Diagnostic[] }> {
+export async function buildVersion(prepared: PreparedVersion, options: VersionBuildOptions): Promise<{ pages: number; diagnostics: Diagnostic[]; features: Set<string> }> {
   const { config, site, all, sink } = options;
   const diagnostics: Diagnostic[] = [...prepared.diagnostics];
-  const env = createVersionEnv(prepared, config);
+  const env = createVersionEnv(prepared, config, options.registry);
+  const features = new Set<string>();
   const folders = versionFolders(prepared);
   const anchors: AnchorSource[] = [];
 
@@ -36,6 +39,7 @@ export async function buildVersion(prepared: PreparedVersion, options: VersionBu
     const rendered = await renderPage(page, env);
     diagnostics.push(...rendered.diagnostics);
     anchors.push({ url: page.url, file: page.file, ids: rendered.ids, links: rendered.links });
+    for (const feature of rendered.features) features.add(feature);
     options.onPage?.(rendered, toHtml(rendered.body));
     if (!options.write) continue;
     for (const folder of folders) await sink.write(`${folder}${page.url}index.html`, pageDocument(rendered, prepared, all, site, folder));
@@ -50,5 +54,5 @@ export async function buildVersion(prepared: PreparedVersion, options: VersionBu
       }
     }
   }
-  return { pages: prepared.pages.length, diagnostics };
+  return { pages: prepared.pages.length, diagnostics, features };
 }

@@ -62,7 +62,7 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
     h,
     site: { title: site.title, description: site.description, editUrl: site.editUrl },
     version: { name: version.name, label: version.label, status: version.status, latest: version.latest, alias: version.alias },
-    page: { url: pageUrl, title: page.title, description: page.description, kind: page.kind, params: page.frontMatter.params, source: page.source, aliases: page.aliases },
+    page: { url: pageUrl, title: page.title, description: page.description, kind: page.kind, params: page.frontMatter.params, source: page.source, aliases: page.aliases, features: rendered.features },
     content: rendered.body,
     toc: rendered.headings.filter((e) => e.depth === 2 || e.depth === 3),
     nav: navRoot ? [{ ...navRoot, children: [] }, ...navRoot.children] : [],

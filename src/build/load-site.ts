@@ -2,9 +2,12 @@ import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { StrataConfig } from '../config/schema.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js';
+import { loadShortcodeModules } from '../shortcodes/load-modules.js';
 import { loadTheme, type Theme } from '../theme/load-theme.js';
 import { GitTree } from '../versions/git-tree.js';
 import { resolveVersions } from '../versions/resolve-versions.js';
+import { FeatureAssets } from './feature-assets.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import type { OutputSink } from './output.js';
 import { prepareVersion, type PreparedVersion } from './prepare-version.js';
@@ -12,6 +15,8 @@ import { writeAssets } from './site-assets.js';
 
 export interface LoadOptions {
   siteDir: string;
+  /** A config file to use instead of the site's own (`docs.toml`); relative to `siteDir`. */
+  configFile?: string;
   baseUrl?: string;
   drafts?: boolean;
 }
@@ -23,6 +28,10 @@ export interface LoadedSite {
   /** Config file name relative to the site, when there is one. */
   configFile: string | undefined;
   theme: Theme;
+  /** Built-in, theme and site shortcodes. */
+  registry: ShortcodeRegistry;
+  /** Vendor files (mermaid) that pages' shortcode features may need. */
+  features: FeatureAssets;
   versions: PreparedVersion[];
   /** Ends git processes behind versions read from refs. */
   close(): void;
@@ -34,28 +43,35 @@ export interface LoadedSite {
  */
 export async function loadSite(options: LoadOptions): Promise<{ site: LoadedSite | undefined; diagnostics: Diagnostic[] }> {
   const siteDir = path.resolve(options.siteDir);
-  const { config, file: configFile, diagnostics } = await loadConfig(siteDir);
+  const { config, file: configFile, diagnostics } = await loadConfig(siteDir, options.configFile);
   if (options.baseUrl !== undefined) config.baseUrl = options.baseUrl;
   if (hasErrors(diagnostics)) return { site: undefined, diagnostics };
   const { theme, diagnostics: themeDiagnostics } = await loadTheme(siteDir, config.theme);
   diagnostics.push(...themeDiagnostics);
   const { versions, diagnostics: versionDiagnostics } = await resolveVersions(siteDir, config, configFile);
   diagnostics.push(...versionDiagnostics);
+  const modules = theme ? await loadShortcodeModules(siteDir, [path.join(theme.dir, 'shortcodes'), path.join(siteDir, 'shortcodes')]) : undefined;
   const close = () => {
     for (const version of versions) if (version.tree instanceof GitTree) version.tree.close();
   };
-  if (!theme || hasErrors(diagnostics)) {
+  if (!theme || !modules || hasErrors(diagnostics)) {
     close();
     return { site: undefined, diagnostics };
   }
   const prepared = await Promise.all(versions.map((version) => prepareVersion(version, config, options.drafts ?? false)));
-  return { site: { siteDir, config, configFile, theme, versions: prepared, close }, diagnostics };
+  // A shortcode module that fails to load is reported, and the build goes on without it, so its uses are reported too.
+  diagnostics.push(...modules.diagnostics);
+  const registry = new ShortcodeRegistry(builtinShortcodes, ...modules.layers);
+  const features = await FeatureAssets.load();
+  return { site: { siteDir, config, configFile, theme, registry, features, versions: prepared, close }, diagnostics };
 }
 
 /** Writes the theme's assets into `sink` and returns what layouts need to know about the site. */
 export async function siteLayoutInfo(site: LoadedSite, sink: OutputSink): Promise<SiteLayoutInfo> {
   const { config, theme } = site;
   const assets = await writeAssets(theme, sink);
+  // Vendor files are written later, only if a page uses them; their names are known now.
+  for (const [name, output] of site.features.names()) assets.set(name, output);
   const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
   return {
     title: config.title,

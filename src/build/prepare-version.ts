@@ -4,6 +4,8 @@ import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { PageIndex } from '../links/page-index.js';
 import { buildNavTree, readingOrder, type NavNode } from '../nav/nav-tree.js';
+import { loadDataFiles } from '../content/data-files.js';
+import type { ShortcodeSite } from '../shortcodes/definition.js';
 import type { Version } from '../versions/resolve-versions.js';
 import type { VersionPages } from '../versions/switcher-targets.js';
 
@@ -20,13 +22,16 @@ export interface PreparedVersion {
   orderIndex: Map<string, number>;
   navByUrl: Map<string, NavNode>;
   switcher: VersionPages;
+  /** The version's `data/` files, for shortcodes. */
+  data: ShortcodeSite['data'];
   diagnostics: Diagnostic[];
 }
 
 /** Stage 1 for one version: its pages, files, nav and link index. Cheap: no rendering. */
 export async function prepareVersion(version: Version, config: StrataConfig, drafts: boolean): Promise<PreparedVersion> {
   const { tree } = version;
-  const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts });
+  const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts, ignoreFiles: config.ignoreFiles });
+  const data = await loadDataFiles(tree);
   const files = [
     ...(await tree.list(config.staticDir)).map((source) => ({ source, output: source.slice(config.staticDir.length + 1) })),
     ...discovery.assets.map((source) => ({ source, output: source.slice(config.contentDir.length + 1) })),
@@ -55,6 +60,7 @@ export async function prepareVersion(version: Version, config: StrataConfig, dra
     orderIndex: new Map(order.map((p, i) => [p.url, i])),
     navByUrl,
     switcher: { name: version.name, pages: new Set(discovery.pages.map((p) => p.url)), aliases },
-    diagnostics: discovery.diagnostics,
+    data: data.data,
+    diagnostics: [...discovery.diagnostics, ...data.diagnostics],
   };
 }

@@ -9,6 +9,9 @@ import { expandShortcodes, type ExpansionHost } from '../shortcodes/expand.js';
 import { PLACEHOLDER_PATTERN, Placeholders } from '../shortcodes/placeholders.js';
 import { toHtml } from 'hast-util-to-html';
 import type { ShortcodeRegistry } from '../shortcodes/registry.js';
+import type { ShortcodeSite } from '../shortcodes/definition.js';
+import type { VersionPages } from '../links/version-pages.js';
+import { placeholderText } from '../transforms/restore-placeholders.js';
 import { collectElementIds } from '../transforms/element-ids.js';
 import { assignHeadingIds } from '../transforms/heading-ids.js';
 import { rewriteLinks, type PageLink } from '../transforms/links.js';
@@ -23,6 +26,10 @@ export interface VersionEnv {
   registry: ShortcodeRegistry;
   markdown: MarkdownRenderer;
   readFile: FileReader;
+  /** The version's pages, for `ref`, `children` and site shortcodes. */
+  pages: VersionPages;
+  /** Site title, params and the version's data files. */
+  site: ShortcodeSite;
   /** Rendered `markdownify` values, by source text (version files repeat ~25 times a page). */
   markdownified: Map<string, ElementContent[]>;
 }
@@ -43,6 +50,8 @@ export interface RenderedPage {
   diagnostics: Diagnostic[];
   /** Tree paths this page read (readfile targets), for the dev server and the cache. */
   dependencies: string[];
+  /** Browser features the page's shortcodes need (`tabs`, `mermaid`), sorted: the layout adds their scripts. */
+  features: string[];
 }
 
 /**
@@ -54,6 +63,7 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
   const lines = new LineIndex(page.text);
   const placeholders = new Placeholders();
   const dependencies = new Set<string>();
+  const features = new Set<string>();
   const placeOf = (offset: number) => ({ ...lines.place(offset), offset });
 
   const host: ExpansionHost = {
@@ -63,8 +73,12 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
     registry: env.registry,
     placeholders,
     diagnostics,
+    idCounters: new Map(),
     page: { url: page.url, title: page.title, file: page.file, params: page.frontMatter.params },
     version: env.version,
+    pages: env.pages.from(page.source),
+    site: env.site,
+    useFeature: (name) => features.add(name),
     readFile: async (path) => {
       const result = await env.readFile(path);
       dependencies.add(result.path);
@@ -77,12 +91,13 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
     },
     markdownify: async (markdown) => markdownify(markdown, env),
     resolveText: (text) => resolveText(text, placeholders),
+    resolvePlainText: (text) => resolvePlainText(text, placeholders),
   };
 
   const map = await expandShortcodes(host, page.bodyOffset, page.text.length);
   const body = await host.renderMarkdown(map);
   restorePlaceholders(body, placeholders, placeOf);
-  const headings = assignHeadingIds(body);
+  const headings = assignHeadingIds(body, { auto: env.markdown.autoHeadingIds });
   diagnostics.push(...duplicateExplicitIds(headings, page.file));
   const ids = collectElementIds(body);
   const links = rewriteLinks(body, { pageUrl: page.url, source: page.source, file: page.file, index: env.index, placeOf, diagnostics });
@@ -95,7 +110,17 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
     links,
     diagnostics,
     dependencies: [...dependencies].sort(),
+    features: [...features].sort(),
   };
+}
+
+/** Placeholders → their output as plain text, for shortcodes that show `.Inner` as code. */
+function resolvePlainText(text: string, placeholders: Placeholders, depth = 0): string {
+  if (depth > 20) return text;
+  return text.replace(PLACEHOLDER_PATTERN, (token, index: string) => {
+    const entry = placeholders.get(Number(index));
+    return entry ? resolvePlainText(placeholderText(entry.content), placeholders, depth + 1) : token;
+  });
 }
 
 /** Placeholders → their output as HTML, for shortcodes that read `.Inner` as text. */

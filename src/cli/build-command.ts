@@ -1,4 +1,5 @@
 import { buildSite } from '../build/build-site.js';
+import { resolveConfigFlag } from './config-flag.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { printReport } from './report.js';
 import type { Command } from './main.js';
@@ -12,12 +13,15 @@ Options:
   --out DIR         output folder (default: the config's outDir, dist)
   --base-url URL    where the site is served: /docs/ or https://docs.example.com/docs/
   --to ndjson       print one JSON line per page (version, url, source, title, html); write nothing
-  --drafts          include pages marked draft: true`,
+  --drafts          include pages marked draft: true
+  --config FILE     the config to use instead of SITE_DIR's own: strata.config.ts,
+                    or a Hugo config (hugo.toml, config.yaml, docs.toml…)`,
   options: {
     out: { type: 'string' },
     'base-url': { type: 'string' },
     to: { type: 'string' },
     drafts: { type: 'boolean' },
+    config: { type: 'string' },
   },
   async run({ positionals, values }) {
     if (positionals.length > 1) {
@@ -33,6 +37,7 @@ Options:
       siteDir: positionals[0] ?? '.',
       ...(typeof values.out === 'string' ? { outDir: values.out } : {}),
       ...(typeof values['base-url'] === 'string' ? { baseUrl: values['base-url'] } : {}),
+      ...(typeof values.config === 'string' ? { configFile: resolveConfigFlag(values.config, positionals[0] ?? '.') } : {}),
       output: ndjson ? 'ndjson' : 'files',
       drafts: values.drafts === true,
       onPage: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),

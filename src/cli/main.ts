@@ -1,12 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildCommand } from './build-command.js';
 import { versionCommand } from './version-command.js';
+import { migrateCheckCommand } from './migrate-check-command.js';
 
 const HELP = `strata — versioned docs from Hugo-style markdown
 
 Usage:
-  strata build [SITE_DIR] [--out DIR] [--base-url URL] [--to=ndjson]
+  strata build [SITE_DIR] [--out DIR] [--base-url URL] [--to=ndjson] [--config FILE]
   strata version <name> [SITE_DIR] [--force]
+  strata migrate-check [SITE_DIR] [--config FILE] [--drafts]
   strata help
 
 Run \`strata <command> --help\` for a command's options.`;
@@ -20,6 +22,7 @@ export interface Command {
 const COMMANDS: Record<string, Command> = {
   build: buildCommand,
   version: versionCommand,
+  'migrate-check': migrateCheckCommand,
 };
 
 /** argv → command. No logic lives here: parse, reject unknown flags kindly, hand off. */

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
+import { dataFormatOf, parseData, type DataFormat } from '../content/parse-data.js';
 import { importUserModule } from '../util/load-module.js';
+import { HUGO_CONFIG_FILES, mapHugoConfig } from './hugo-config.js';
 import { defaults, type StrataConfig, type UserConfig, type VersionConfig } from './schema.js';
 
 const CONFIG_FILES = ['strata.config.ts', 'strata.config.mts', 'strata.config.js', 'strata.config.mjs', 'strata.config.json'];
@@ -15,25 +17,52 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
 }
 
-/** Finds and loads the site's config, merges defaults, and reports what is wrong in it. */
-export async function loadConfig(siteDir: string): Promise<LoadedConfig> {
-  const name = CONFIG_FILES.find((f) => existsSync(path.join(siteDir, f)));
+/**
+ * Finds and loads the site's config, merges defaults, and reports what is
+ * wrong in it. `strata.config.*` comes first; without one, a Hugo config
+ * (`hugo.toml`, `config.yaml`…) is read. `configFile` (relative to the site)
+ * names the file instead: a Hugo config when it is TOML, YAML or JSON not
+ * named `strata.config.json`.
+ */
+export async function loadConfig(siteDir: string, configFile?: string): Promise<LoadedConfig> {
+  const name = configFile ?? CONFIG_FILES.find((f) => existsSync(path.join(siteDir, f))) ?? HUGO_CONFIG_FILES.find((f) => existsSync(path.join(siteDir, f)));
   if (!name) return { config: { ...defaults }, file: undefined, diagnostics: [] };
-  const abs = path.join(siteDir, name);
+  const abs = path.resolve(siteDir, name);
+  const shown = path.relative(siteDir, abs).split(path.sep).join('/');
+  const fail = (message: string): LoadedConfig => ({
+    config: { ...defaults },
+    file: shown,
+    diagnostics: [{ severity: 'error', ruleId: rules.configInvalid, message, file: shown }],
+  });
+  if (!existsSync(abs)) return fail(`config file \`${name}\` does not exist`);
+  const hugo = isHugoConfig(abs);
   let raw: unknown;
   try {
-    raw = await importConfig(abs);
+    raw = hugo ? await readHugoConfig(abs) : await importConfig(abs);
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return {
-      config: { ...defaults },
-      file: name,
-      diagnostics: [{ severity: 'error', ruleId: rules.configInvalid, message: `cannot load config: ${reason}`, file: name }],
-    };
+    return fail(`cannot load config: ${reason}`);
   }
   const diagnostics: Diagnostic[] = [];
-  const config = validate(raw, name, diagnostics);
-  return { config, file: name, diagnostics };
+  if (hugo) {
+    const mapped = mapHugoConfig(raw, shown);
+    diagnostics.push(...mapped.diagnostics);
+    raw = mapped.config;
+  }
+  const config = validate(raw, shown, diagnostics);
+  return { config, file: shown, diagnostics };
+}
+
+function isHugoConfig(abs: string): boolean {
+  const base = path.basename(abs);
+  return dataFormatOf(base) !== undefined && !base.startsWith('strata.config.');
+}
+
+async function readHugoConfig(abs: string): Promise<unknown> {
+  const { readFile } = await import('node:fs/promises');
+  const parsed = parseData(await readFile(abs, 'utf8'), dataFormatOf(abs) as DataFormat);
+  if (!parsed.ok) throw new Error(`${parsed.reason}${parsed.line ? ` (line ${parsed.line})` : ''}`);
+  return parsed.value;
 }
 
 async function importConfig(abs: string): Promise<unknown> {
@@ -75,6 +104,23 @@ function validate(raw: unknown, file: string, diagnostics: Diagnostic[]): Strata
   if (user.markdown !== undefined) {
     if (typeof user.markdown !== 'object' || user.markdown === null) fail('`markdown` must be an object');
     else config.markdown = { ...config.markdown, ...user.markdown };
+  }
+  if (user.params !== undefined) {
+    if (typeof user.params !== 'object' || user.params === null || Array.isArray(user.params)) fail('`params` must be an object');
+    else config.params = user.params;
+  }
+  for (const key of ['ignoreFiles', 'disableKinds'] as const) {
+    const value = user[key];
+    if (value === undefined) continue;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) fail(`\`${key}\` must be a list of strings`);
+    else config[key] = value;
+  }
+  for (const pattern of config.ignoreFiles) {
+    try {
+      new RegExp(pattern);
+    } catch {
+      fail(`\`ignoreFiles\` entry \`${pattern}\` is not a valid regular expression`);
+    }
   }
   return config;
 }

@@ -39,6 +39,15 @@ export interface UserConfig {
   /** Which version `latest/` serves. Default: the highest version that is not a prerelease. */
   latest?: string;
   markdown?: MarkdownOptions;
+  /** Site-wide values for layouts and shortcodes (Hugo's `.Site.Params`, read by `param`). */
+  params?: Record<string, unknown>;
+  /** Content files to leave out: regular expressions matched against `content/…` paths (Hugo's `ignoreFiles`). */
+  ignoreFiles?: string[];
+  /**
+   * Kinds of output not to produce (Hugo's `disableKinds`): `404`, `sitemap`, `robotsTXT`.
+   * Hugo's `taxonomy`, `term` and `RSS` are accepted and change nothing: Strata makes none.
+   */
+  disableKinds?: string[];
 }
 
 /** The config after defaults: what the rest of Strata reads. */
@@ -55,6 +64,9 @@ export interface StrataConfig {
   versions: VersionConfig[];
   latest: string | undefined;
   markdown: MarkdownOptions;
+  params: Record<string, unknown>;
+  ignoreFiles: string[];
+  disableKinds: string[];
 }
 
 export const defaults: StrataConfig = {
@@ -70,6 +82,9 @@ export const defaults: StrataConfig = {
   versions: [],
   latest: undefined,
   markdown: { typographer: true, unsafe: true },
+  params: {},
+  ignoreFiles: [],
+  disableKinds: [],
 };
 
 /** Typed identity, for editor completion in `strata.config.ts`. */

@@ -19,6 +19,8 @@ export interface DiscoverOptions {
   contentDir: string;
   /** Build pages marked `draft: true` (the dev server's choice). */
   drafts?: boolean;
+  /** Regular expressions (Hugo's `ignoreFiles`): files whose tree path or content-relative path matches are left out. */
+  ignoreFiles?: readonly string[];
 }
 
 /**
@@ -26,10 +28,11 @@ export interface DiscoverOptions {
  * title. Pages sharing a URL are reported here, before any rendering.
  */
 export async function discoverPages(tree: SourceTree, options: DiscoverOptions): Promise<Discovery> {
-  const files = await tree.list(options.contentDir);
+  const ignored = ignoreFilter(options);
+  const files = (await tree.list(options.contentDir)).filter((file) => !ignored(file));
   const diagnostics: Diagnostic[] = [];
-  const assets: string[] = [];
-  const pages: PageRecord[] = [];
+  let assets: string[] = [];
+  let pages: PageRecord[] = [];
   await Promise.all(
     files.map(async (source) => {
       if (!PAGE_FILE.test(source)) {
@@ -41,10 +44,31 @@ export async function discoverPages(tree: SourceTree, options: DiscoverOptions):
       else if (page) diagnostics.push(...page.diagnostics);
     }),
   );
+  if (!options.drafts) {
+    // As in Hugo, a draft section leaves out everything below it.
+    const draftDirs = files.filter((f) => /(^|\/)_index\.(md|markdown)$/i.test(f) && !pages.some((p) => p.source === f)).map((f) => f.slice(0, f.lastIndexOf('/') + 1));
+    const kept = (file: string) => !draftDirs.some((dir) => file.startsWith(dir));
+    pages = pages.filter((p) => kept(p.source));
+    assets = assets.filter(kept);
+  }
   pages.sort((a, b) => a.source.localeCompare(b.source));
   assets.sort();
   diagnostics.push(...duplicateUrls(pages));
   return { pages, assets, diagnostics };
+}
+
+/**
+ * Hugo's `ignoreFiles` (regular expressions, tried on `content/a/b.md` and
+ * `a/b.md`) and its editor-file rule: names starting with `#` or ending with `~`.
+ */
+function ignoreFilter(options: DiscoverOptions): (file: string) => boolean {
+  const patterns = (options.ignoreFiles ?? []).map((p) => new RegExp(p));
+  return (file) => {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    if (name.startsWith('#') || name.endsWith('~')) return true;
+    const rel = file.slice(options.contentDir.length + 1);
+    return patterns.some((re) => re.test(file) || re.test(rel));
+  };
 }
 
 export async function readPage(tree: SourceTree, source: string, contentDir: string): Promise<PageRecord | undefined> {

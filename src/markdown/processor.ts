@@ -21,6 +21,8 @@ export interface MarkdownOptions {
   typographer?: boolean;
   /** Keep raw HTML written by authors (goldmark's `unsafe`). Default: true, as docs need it. */
   unsafe?: boolean;
+  /** Give headings without `{#id}` an id from their text (goldmark's `autoHeadingID`). Default: true. */
+  autoHeadingIds?: boolean;
   /** Site remark plugins, run after Strata's own (Astro/Docusaurus style). */
   remarkPlugins?: PluggableList;
   /** Site rehype plugins, run after raw HTML is parsed. */
@@ -30,6 +32,8 @@ export interface MarkdownOptions {
 export interface MarkdownRenderer {
   /** Markdown → hast. Positions are offsets into `markdown`; ids and links come later. */
   toHast(markdown: string): Root;
+  /** Whether headings get automatic ids (the `autoHeadingIds` option). */
+  readonly autoHeadingIds: boolean;
 }
 
 /**
@@ -57,6 +61,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .freeze();
 
   return {
+    autoHeadingIds: options.autoHeadingIds !== false,
     toHast(markdown) {
       const file = new VFile(markdown);
       return processor.runSync(processor.parse(file), file) as Root;

@@ -1,8 +1,20 @@
 import type { ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
 import { type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import { rules, type RuleId } from '../diagnostics/rules.js';
-import type { ReadFileResult, ReportOptions, ShortcodeContext, ShortcodePage, ShortcodeResult } from './definition.js';
+import type {
+  ParentCall,
+  ReadFileResult,
+  ReportOptions,
+  Scratch,
+  ScratchKey,
+  ShortcodeContext,
+  ShortcodePage,
+  ShortcodePages,
+  ShortcodeResult,
+  ShortcodeSite,
+} from './definition.js';
 import type { ParamValue, ParseProblem, ShortcodeCall, ShortcodeNode } from './parser.js';
 import { parseShortcodes } from './parser.js';
 import type { PlaceholderContent, Placeholders } from './placeholders.js';
@@ -19,13 +31,21 @@ export interface ExpansionHost {
   readonly registry: ShortcodeRegistry;
   readonly placeholders: Placeholders;
   readonly diagnostics: Diagnostic[];
+  /** Counters behind `uniqueId`, one per prefix, shared by every call on the page. */
+  readonly idCounters: Map<string, number>;
   readonly page: ShortcodePage;
   readonly version: { readonly name: string; readonly label: string };
+  readonly pages: ShortcodePages;
+  readonly site: ShortcodeSite;
   readFile(path: string): Promise<ReadFileResult>;
+  /** Records a browser feature the page needs (`tabs`, `mermaid`). */
+  useFeature(name: string): void;
   /** Parses expanded markdown into a tree whose positions point into `src`. */
   renderMarkdown(map: SourceMap): Promise<Root>;
   /** Replaces placeholders in text by their output as HTML (Hugo's `.Inner` of a `{{< >}}` call). */
   resolveText(text: string): string;
+  /** Replaces placeholders in text by their output as plain text (what code blocks show). */
+  resolvePlainText(text: string): string;
   /** Renders standalone markdown, unwrapping a single paragraph (Hugo's `markdownify`). */
   markdownify(markdown: string): Promise<ElementContent[]>;
 }
@@ -48,27 +68,27 @@ export async function expandShortcodes(host: ExpansionHost, start: number, end: 
   return expandNodes(host, nodes);
 }
 
-async function expandNodes(host: ExpansionHost, nodes: readonly ShortcodeNode[]): Promise<SourceMap> {
+async function expandNodes(host: ExpansionHost, nodes: readonly ShortcodeNode[], parent?: ParentCall): Promise<SourceMap> {
   const map = new SourceMap();
   for (const node of nodes) {
     if (node.kind === 'text') map.copy(host.src, node.start, node.end);
     else if (node.kind === 'escaped') map.generate(node.literal, node.start);
-    else await expandCall(host, node.call, map);
+    else await expandCall(host, node.call, map, parent);
   }
   return map;
 }
 
-async function expandCall(host: ExpansionHost, call: ShortcodeCall, map: SourceMap): Promise<void> {
+async function expandCall(host: ExpansionHost, call: ShortcodeCall, map: SourceMap, parent: ParentCall | undefined): Promise<void> {
   const definition = host.registry.get(call.name);
   if (!definition) {
     report(host, rules.shortcodeUnknown, `unknown shortcode \`${call.name}\`${suggest(call.name, host.registry.names())}`, call.start);
     // Keep what it wrapped, so one unknown name does not hide a page's text.
-    if (call.inner) map.append(await expandNodes(host, call.inner.nodes));
+    if (call.inner) map.append(await expandNodes(host, call.inner.nodes, parent));
     return;
   }
   let result: ShortcodeResult;
   try {
-    result = await definition.render(createContext(host, call));
+    result = await definition.render(createContext(host, call, parent));
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     report(host, rules.shortcodeFailed, `shortcode \`${call.name}\` failed: ${reason}`, call.start);
@@ -92,24 +112,54 @@ function placeholder(host: ExpansionHost, map: SourceMap, content: PlaceholderCo
   map.generate(host.placeholders.add(content, origin), origin);
 }
 
-function createContext(host: ExpansionHost, call: ShortcodeCall): ShortcodeContext {
+function createContext(host: ExpansionHost, call: ShortcodeCall, parent: ParentCall | undefined): ShortcodeContext {
   const inner = call.inner;
+  const scratch = createScratch();
+  const get = (key: string | number) => param(call, key)?.value;
+  const self: ParentCall = { name: call.name, get, scratch, parent };
   return {
+    h,
     name: call.name,
     delim: call.delim,
     params: call.params,
-    get: (key) => param(call, key)?.value,
+    get,
     inner: inner && {
       raw: host.src.slice(inner.start, inner.end),
-      expand: async () => host.resolveText((await expandNodes(host, inner.nodes)).text),
-      render: async () => host.renderMarkdown(await expandNodes(host, inner.nodes)),
+      expand: async () => host.resolveText((await expandNodes(host, inner.nodes, self)).text),
+      render: async () => host.renderMarkdown(await expandNodes(host, inner.nodes, self)),
+      text: async () => host.resolvePlainText((await expandNodes(host, inner.nodes, self)).text),
     },
     page: host.page,
     version: host.version,
+    pages: host.pages,
+    site: host.site,
+    parent,
+    scratch,
+    uniqueId: (prefix) => {
+      const n = (host.idCounters.get(prefix) ?? 0) + 1;
+      host.idCounters.set(prefix, n);
+      return `${prefix}-${n}`;
+    },
+    useFeature: (name) => host.useFeature(name),
     readFile: (path) => host.readFile(path),
+    markdownify: (markdown) => host.markdownify(markdown),
     report: (message: string, options: ReportOptions = {}) => {
       const at = options.param === undefined ? call.start : (param(call, options.param)?.start ?? call.start);
       report(host, options.ruleId ?? rules.shortcodeFailed, message, at, options.severity);
+    },
+  };
+}
+
+function createScratch(): Scratch {
+  const values = new Map<string, unknown[]>();
+  return {
+    add<T>(key: ScratchKey<T>, value: T) {
+      const list = values.get(key.name);
+      if (list) list.push(value);
+      else values.set(key.name, [value]);
+    },
+    get<T>(key: ScratchKey<T>): readonly T[] {
+      return (values.get(key.name) ?? []) as T[];
     },
   };
 }

@@ -64,6 +64,8 @@ export interface LayoutContext {
     source: string;
     /** Old URLs of the page (front matter `aliases`). */
     aliases: readonly string[];
+    /** Browser features the page's shortcodes use (`tabs`, `mermaid`): include their assets on this page. */
+    features: readonly string[];
   };
   /** The rendered markdown body. */
   content: Root;

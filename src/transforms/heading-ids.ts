@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Element, ElementData, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { HEADING_TEXT_PROPERTY } from '../markdown/plugins/heading-text.js';
@@ -15,12 +15,26 @@ export interface HeadingInfo {
 
 const HEADING = /^h([1-6])$/;
 
+declare module 'hast' {
+  interface ElementData {
+    /** Set on headings a shortcode builds (a figure's title): no automatic id, as Hugo gives none to HTML. */
+    strataNoAutoId?: boolean;
+  }
+}
+
+/** Marks a heading built by a shortcode so it gets no automatic id (an explicit `id` stays). */
+export function withoutAutoId<T extends Element>(heading: T): T {
+  heading.data = { ...heading.data, strataNoAutoId: true } as ElementData;
+  return heading;
+}
+
 /**
  * Gives every heading an id as Hugo's goldmark does: `{#id}` wins and reserves
  * its id; otherwise the id is made from the heading's source text (with
  * shortcodes resolved) and made unique with `-1`, `-2`, in document order.
  */
-export function assignHeadingIds(tree: Root): HeadingInfo[] {
+export function assignHeadingIds(tree: Root, options: { auto?: boolean } = {}): HeadingInfo[] {
+  const auto = options.auto !== false;
   const taken = new Set<string>();
   const headings: HeadingInfo[] = [];
   visit(tree, 'element', (node) => {
@@ -30,6 +44,8 @@ export function assignHeadingIds(tree: Root): HeadingInfo[] {
     delete node.properties[HEADING_TEXT_PROPERTY];
     const text = toString(node).trim();
     const explicit = typeof node.properties.id === 'string' && node.properties.id !== '';
+    // Headings a shortcode builds (a figure's title) get no automatic id: Hugo gives none to HTML.
+    if (!explicit && (!auto || node.data?.strataNoAutoId)) return;
     let id: string;
     if (explicit) {
       id = node.properties.id as string;

@@ -74,7 +74,8 @@ function rewriteOne(node: Element, value: string, ctx: LinkContext, links: PageL
     return undefined;
   }
   const decoded = safeDecode(path);
-  const target = /\.md$/i.test(decoded) && !decoded.startsWith('/') ? sourceTarget(decoded, ctx) : ctx.index.resolve(resolvePath(ctx.pageUrl, decoded));
+  const target =
+    /\.md$/i.test(decoded) && !decoded.startsWith('/') ? sourceTarget(decoded, ctx) : (ctx.index.resolve(resolvePath(ctx.pageUrl, decoded)) ?? besideSource(decoded, ctx));
   if (!target) {
     const wanted = resolvePath(ctx.pageUrl, decoded);
     ctx.diagnostics.push({
@@ -98,6 +99,18 @@ function sourceTarget(rel: string, ctx: LinkContext) {
   const source = resolvePath(`/${dir}`, rel).slice(1);
   const url = ctx.index.pageOfSource(source);
   return url === undefined ? undefined : ({ kind: 'page', url } as const);
+}
+
+/**
+ * `arch.png` written in `content/ops/legacy.md` means the file beside it
+ * (`/ops/arch.png`), as editors and GitHub show it, though the page is served
+ * one folder deeper (`/ops/legacy/`). Only files, and only from regular pages:
+ * bundles (`index.md`, `_index.md`) are served from their own folder already.
+ */
+function besideSource(rel: string, ctx: LinkContext) {
+  if (rel.startsWith('/') || /(^|\/)_?index\.(md|markdown)$/i.test(ctx.source) || ctx.pageUrl === '/') return undefined;
+  const target = ctx.index.resolve(resolvePath(ctx.pageUrl.replace(/[^/]+\/$/, ''), rel));
+  return target?.kind === 'file' ? target : undefined;
 }
 
 function placeOf(node: Element, ctx: LinkContext): { line: number; column: number } {

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Nodes, Parents, Properties, Root, Text } 
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Position } from 'unist';
-import { PLACEHOLDER_PATTERN, type Placeholder, type Placeholders } from '../shortcodes/placeholders.js';
+import { PLACEHOLDER_PATTERN, type Placeholder, type PlaceholderContent, type Placeholders } from '../shortcodes/placeholders.js';
 
 /** Elements whose text is shown as written: a placeholder there becomes text, never markup. */
 const VERBATIM = new Set(['code', 'pre', 'script', 'style', 'textarea', 'title', 'kbd', 'samp']);
@@ -127,17 +127,20 @@ class Restorer {
   #textOf(index: number, entry: Placeholder): string {
     let text = this.#textCache.get(index);
     if (text === undefined) {
-      const { content } = entry;
-      text =
-        content.kind === 'text'
-          ? content.text
-          : content.kind === 'html'
-            ? (content.text ?? toString({ type: 'root', children: parseFragment(content.html) }))
-            : toString({ type: 'root', children: content.nodes });
+      text = placeholderText(entry.content);
       this.#textCache.set(index, text);
     }
     return text;
   }
+}
+
+/** What a placeholder shows where markup cannot go: inside code and attributes. */
+export function placeholderText(content: PlaceholderContent): string {
+  return content.kind === 'text'
+    ? content.text
+    : content.kind === 'html'
+      ? (content.text ?? toString({ type: 'root', children: parseFragment(content.html) }))
+      : toString({ type: 'root', children: content.nodes });
 }
 
 const BLOCKS = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'div', 'dl', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);

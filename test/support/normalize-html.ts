@@ -2,6 +2,7 @@ import type { Element, ElementContent, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 
 export interface NormalizeOptions {
   /** Page URL the relative links of this side are resolved against (`/1.0/fixtures/x/`). */
@@ -62,21 +63,49 @@ function trimEdges(children: ElementContent[]): void {
   if (end?.type === 'text' && end.value === '') children.pop();
 }
 
-/** Hugo's chroma blocks and plain fences alike → language + text. */
+/**
+ * Hugo's chroma blocks and plain fences alike → language + text. Chroma's
+ * line numbers (a table column with `linenos=table`, `user-select:none` spans
+ * with `linenos=inline`) are presentation, and a trailing newline is not
+ * content (fences keep it, Hugo's `highlight` trims it): both go.
+ */
 function codeBlock(node: Element): Element | undefined {
   let pre: Element | undefined;
-  if (node.tagName === 'div' && classes(node).includes('highlight')) pre = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre');
-  else if (node.tagName === 'pre') pre = node;
+  if (node.tagName === 'div' && classes(node).includes('highlight')) pre = chromaPre(node);
+  else if (node.tagName === 'pre' && !classes(node).includes('mermaid')) pre = node;
   if (!pre) return undefined;
   const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
   const lang = code ? (String(code.properties.dataLang ?? '') || classes(code).find((c) => c.startsWith('language-'))?.slice(9) || '') : '';
-  const text = toString(code ?? pre);
+  const text = toString(withoutLineNumbers(code ?? pre)).replace(/\n$/, '');
   return {
     type: 'element',
     tagName: 'pre',
     properties: {},
     children: [{ type: 'element', tagName: 'code', properties: lang ? { className: [`language-${lang}`] } : {}, children: [{ type: 'text', value: text }] }],
   };
+}
+
+/** The `pre` holding the code: the block's own, or the code column of a `linenos=table` layout. */
+function chromaPre(highlight: Element): Element | undefined {
+  let found: Element | undefined;
+  visit(highlight, 'element', (node) => {
+    if (found || node.tagName !== 'pre') return;
+    const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+    if (code && (code.properties.dataLang !== undefined || classes(code).some((c) => c.startsWith('language-')))) found = node;
+  });
+  return found ?? highlight.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre');
+}
+
+function withoutLineNumbers(node: Element): Element {
+  const copy = structuredClone(node);
+  visit(copy, 'element', (el, index, parent) => {
+    if (parent && index !== undefined && el.tagName === 'span' && /user-select:\s*none/.test(String(el.properties.style ?? ''))) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    return undefined;
+  });
+  return copy;
 }
 
 function normalizeProperties(node: Element, options: NormalizeOptions): Element['properties'] {
@@ -103,7 +132,7 @@ function classes(node: Element): string[] {
   return Array.isArray(c) ? c.map(String) : [];
 }
 
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'blockquote', 'pre', 'div', 'aside', 'hr', 'section', 'figure', 'details', 'summary']);
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'blockquote', 'pre', 'div', 'aside', 'hr', 'section', 'figure', 'figcaption', 'details', 'summary']);
 
 function isBlock(tag: string): boolean {
   return BLOCKS.has(tag);
@@ -112,5 +141,5 @@ function isBlock(tag: string): boolean {
 /** Containers whose whitespace-only text between children is formatting, not content. */
 function isBlockContainer(parent: Root | Element | Nodes): boolean {
   if (parent.type === 'root') return true;
-  return parent.type === 'element' && ['ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tr', 'blockquote', 'div', 'aside', 'li', 'dd', 'section', 'details'].includes(parent.tagName);
+  return parent.type === 'element' && ['ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tr', 'blockquote', 'div', 'aside', 'li', 'dd', 'section', 'details', 'figure', 'figcaption'].includes(parent.tagName);
 }
