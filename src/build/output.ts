@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { copyFileSync, mkdirSync, promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where a build's files go: a folder swapped in on success, or nowhere (`check`, `--to=ndjson`). */
@@ -26,14 +26,13 @@ export class AtomicDirectory implements OutputSink {
     this.#staging = `${this.target}.tmp-${randomBytes(4).toString('hex')}`;
   }
 
+  // Synchronous on purpose: thousands of small files are written faster this way than through promises.
   async write(file: string, data: string | Uint8Array): Promise<void> {
-    const abs = await this.#prepare(file);
-    await fs.writeFile(abs, data);
+    writeFileSync(this.#prepare(file), data);
   }
 
   async copy(file: string, from: string): Promise<void> {
-    const abs = await this.#prepare(file);
-    await fs.copyFile(from, abs);
+    copyFileSync(from, this.#prepare(file));
   }
 
   async commit(): Promise<void> {
@@ -54,12 +53,12 @@ export class AtomicDirectory implements OutputSink {
     await fs.rm(this.#staging, { recursive: true, force: true });
   }
 
-  async #prepare(file: string): Promise<string> {
+  #prepare(file: string): string {
     const abs = path.join(this.#staging, ...file.split('/'));
     if (!abs.startsWith(this.#staging + path.sep)) throw new Error(`refusing to write outside the output folder: ${file}`);
     const dir = path.dirname(abs);
     if (!this.#made.has(dir)) {
-      await fs.mkdir(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       this.#made.add(dir);
     }
     return abs;
