@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { buildVersion } from './build-version.js';
+import { renderAll } from './build-version.js';
+import { createRenderPool, type RenderPool } from './render-pool.js';
 import { loadSite, siteLayoutInfo } from './load-site.js';
 import { AtomicDirectory, NullSink, type OutputSink } from './output.js';
 import { rootFiles } from './site-files.js';
@@ -18,6 +19,10 @@ export interface BuildOptions {
   output: 'files' | 'none' | 'ndjson';
   onPage?: (page: PageLine) => void;
   drafts?: boolean;
+  /** Render threads; 0 renders on the main thread. Default: one per core for large sites. */
+  threads?: number;
+  /** Parse markdown block by block through a cache (default). Only tests turn it off, to compare. */
+  blockCache?: boolean;
 }
 
 /** One line of `strata build --to=ndjson`. */
@@ -37,6 +42,8 @@ export interface BuildSummary {
   diagnostics: Diagnostic[];
   /** Whether the output was written (no errors, `files` mode). */
   written: boolean;
+  /** Render threads used (0: the main thread). */
+  threads: number;
 }
 
 /**
@@ -53,9 +60,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     drafts: options.drafts ?? false,
   });
+  if (site && options.blockCache === false) site.config.markdown = { ...site.config.markdown, blockCache: false };
   const config = site?.config ?? (await loadConfig(siteDir, options.configFile)).config;
   const outDir = path.resolve(siteDir, options.outDir ?? config.outDir);
-  const summary: BuildSummary = { outDir, versions: [], pages: 0, ms: 0, diagnostics, written: false };
+  const summary: BuildSummary = { outDir, versions: [], pages: 0, ms: 0, diagnostics, written: false, threads: 0 };
   const finish = () => {
     summary.ms = performance.now() - started;
     return summary;
@@ -63,24 +71,42 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   if (!site) return finish();
 
   const sink: OutputSink = options.output === 'files' ? new AtomicDirectory(outDir) : new NullSink();
+  let pool: RenderPool | undefined;
   try {
     const layout = await siteLayoutInfo(site, sink);
+    pool = createRenderPool(site, layout, {
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+      ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
+      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    });
+    const bodies: PageLine[] = [];
+    const outcomes = await renderAll({
+      site: layout,
+      versions: site.versions,
+      pool,
+      sink,
+      write: options.output === 'files',
+      bodies: options.output === 'ndjson',
+      onResult: (r) => {
+        if (r.body === undefined) return;
+        const prepared = site.versions[r.version] as (typeof site.versions)[number];
+        const page = prepared.pages[r.page];
+        if (page) bodies.push({ version: prepared.version.name, url: page.url, source: page.file, title: page.title, html: r.body });
+      },
+    });
+    // Threads finish pages in any order; lines come out in version, then page order.
+    const rank = new Map(site.versions.map((v, i) => [v.version.name, i]));
+    bodies.sort((a, b) => (rank.get(a.version) ?? 0) - (rank.get(b.version) ?? 0) || a.source.localeCompare(b.source));
+    for (const line of bodies) options.onPage?.(line);
     const several = site.versions.length > 1;
-    for (const version of site.versions) {
-      const built = await buildVersion(version, {
-        config: site.config,
-        registry: site.registry,
-        site: layout,
-        all: site.versions,
-        sink,
-        write: options.output === 'files',
-        onPage: options.output === 'ndjson' ? (r, html) => options.onPage?.({ version: version.version.name, url: r.page.url, source: r.page.file, title: r.page.title, html }) : undefined,
-      });
-      diagnostics.push(...built.diagnostics.map((d) => (several ? { ...d, version: version.version.name } : d)));
-      summary.versions.push({ name: version.version.name, pages: built.pages, latest: version.version.latest });
-      summary.pages += built.pages;
-      if (options.output === 'files') diagnostics.push(...(await site.features.write(built.features, sink)));
-    }
+    site.versions.forEach((prepared, i) => {
+      const outcome = outcomes[i] as (typeof outcomes)[number];
+      diagnostics.push(...outcome.diagnostics.map((d) => (several ? { ...d, version: prepared.version.name } : d)));
+      summary.versions.push({ name: prepared.version.name, pages: outcome.pages, latest: prepared.version.latest });
+      summary.pages += outcome.pages;
+    });
+    if (options.output === 'files') diagnostics.push(...(await site.features.write(new Set(outcomes.flatMap((o) => [...o.features])), sink)));
+    summary.threads = pool.threads;
     if (hasErrors(diagnostics)) await sink.abort();
     else {
       for (const file of rootFiles(site.versions)) await sink.write(file.path, file.data);
@@ -91,6 +117,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     await sink.abort();
     throw e;
   } finally {
+    await pool?.close();
     site.close();
   }
   return finish();

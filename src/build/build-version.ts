@@ -1,58 +1,77 @@
-import { toHtml } from 'hast-util-to-html';
-import type { StrataConfig } from '../config/schema.js';
-import type { ShortcodeRegistry } from '../shortcodes/registry.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkAnchors, type AnchorSource } from '../links/check-anchors.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import type { OutputSink } from './output.js';
-import { pageDocument, versionFolders } from './page-document.js';
+import { versionFolders } from './page-document.js';
 import type { PreparedVersion } from './prepare-version.js';
-import { renderPage, type RenderedPage } from './render-page.js';
-import { createVersionEnv } from './version-env.js';
+import type { RenderPool } from './render-pool.js';
+import type { PageResult, PageTask } from './render-task.js';
 import { versionFiles } from './version-files.js';
 
-export interface VersionBuildOptions {
-  config: StrataConfig;
-  registry: ShortcodeRegistry;
+/** What the build learns of each version while its pages come back from the render threads. */
+export interface VersionOutcome {
+  pages: number;
+  diagnostics: Diagnostic[];
+  features: Set<string>;
+}
+
+export interface RenderAllOptions {
   site: SiteLayoutInfo;
-  /** Every version of the site, newest first: the switcher lists them all. */
-  all: readonly PreparedVersion[];
+  versions: readonly PreparedVersion[];
+  pool: RenderPool;
   sink: OutputSink;
+  /** Lay out and write whole documents. */
   write: boolean;
-  onPage?: (rendered: RenderedPage, html: string) => void;
+  /** Also get each page's body alone (`--to=ndjson`). */
+  bodies: boolean;
+  onResult?: (result: PageResult) => void;
 }
 
 /**
- * Stages 2–7 for one version, page by page: render, lay out, write. Only each
- * page's ids and links are kept for the anchor check, so memory stays flat
- * however large the site.
+ * Stages 2–7 for every page of every version. Pages are handed out a path at
+ * a time (all versions of a page together, so shared paragraphs are parsed
+ * once); the main thread only writes what comes back and keeps each page's
+ * ids and links for the anchor check, so memory stays flat.
  */
-export async function buildVersion(prepared: PreparedVersion, options: VersionBuildOptions): Promise<{ pages: number; diagnostics: Diagnostic[]; features: Set<string> }> {
-  const { config, site, all, sink } = options;
-  const diagnostics: Diagnostic[] = [...prepared.diagnostics];
-  const env = createVersionEnv(prepared, config, options.registry);
-  const features = new Set<string>();
-  const folders = versionFolders(prepared);
-  const anchors: AnchorSource[] = [];
-
-  for (const page of prepared.pages) {
-    const rendered = await renderPage(page, env);
-    diagnostics.push(...rendered.diagnostics);
-    anchors.push({ url: page.url, file: page.file, ids: rendered.ids, links: rendered.links });
-    for (const feature of rendered.features) features.add(feature);
-    options.onPage?.(rendered, toHtml(rendered.body));
-    if (!options.write) continue;
-    for (const folder of folders) await sink.write(`${folder}${page.url}index.html`, pageDocument(rendered, prepared, all, site, folder));
-  }
-  diagnostics.push(...checkAnchors(anchors));
-
-  if (options.write) {
-    for (const folder of folders) {
-      for (const file of versionFiles(prepared, site, folder)) {
-        const data = 'data' in file ? file.data : await prepared.version.tree.read(file.source);
-        if (data !== undefined) await sink.write(file.path, data);
+export async function renderAll(options: RenderAllOptions): Promise<VersionOutcome[]> {
+  const { versions, pool, sink } = options;
+  const outcomes = versions.map((v) => ({ pages: v.pages.length, diagnostics: [...v.diagnostics], features: new Set<string>(), anchors: [] as AnchorSource[] }));
+  await Promise.all(
+    pageTasks(versions, { body: options.bodies, documents: options.write }).map(async (task) => {
+      for (const result of await pool.run(task)) {
+        const outcome = outcomes[result.version] as (typeof outcomes)[number];
+        const page = (versions[result.version] as PreparedVersion).pages[result.page];
+        outcome.diagnostics.push(...result.diagnostics);
+        outcome.anchors.push({ url: page?.url ?? '', file: page?.file ?? '', ids: new Set(result.ids), links: result.links });
+        for (const feature of result.features) outcome.features.add(feature);
+        for (const document of result.documents) await sink.write(document.path, document.html);
+        options.onResult?.(result);
       }
+    }),
+  );
+  for (const outcome of outcomes) outcome.diagnostics.push(...checkAnchors(outcome.anchors));
+  if (options.write) for (const prepared of versions) await writeVersionFiles(prepared, options.site, sink);
+  return outcomes.map(({ pages, diagnostics, features }) => ({ pages, diagnostics, features }));
+}
+
+/** One task per page path, with every version that has it, in a stable order. */
+function pageTasks(versions: readonly PreparedVersion[], shape: Omit<PageTask, 'entries'>): PageTask[] {
+  const byUrl = new Map<string, PageTask['entries']>();
+  versions.forEach((prepared, version) =>
+    prepared.pages.forEach((page, i) => {
+      let entries = byUrl.get(page.url);
+      if (!entries) byUrl.set(page.url, (entries = []));
+      entries.push({ version, page: i });
+    }),
+  );
+  return [...byUrl.values()].map((entries) => ({ ...shape, entries }));
+}
+
+async function writeVersionFiles(prepared: PreparedVersion, site: SiteLayoutInfo, sink: OutputSink): Promise<void> {
+  for (const folder of versionFolders(prepared)) {
+    for (const file of versionFiles(prepared, site, folder)) {
+      const data = 'data' in file ? file.data : await prepared.version.tree.read(file.source);
+      if (data !== undefined) await sink.write(file.path, data);
     }
   }
-  return { pages: prepared.pages.length, diagnostics, features };
 }

@@ -68,10 +68,14 @@ export async function loadSite(options: LoadOptions): Promise<{ site: LoadedSite
 
 /** Writes the theme's assets into `sink` and returns what layouts need to know about the site. */
 export async function siteLayoutInfo(site: LoadedSite, sink: OutputSink): Promise<SiteLayoutInfo> {
-  const { config, theme } = site;
-  const assets = await writeAssets(theme, sink);
+  const assets = await writeAssets(site.theme, sink);
   // Vendor files are written later, only if a page uses them; their names are known now.
   for (const [name, output] of site.features.names()) assets.set(name, output);
+  return layoutInfoFor(site.config, site.theme, assets);
+}
+
+/** What layouts know of the site, from plain data (a worker builds it from the same). */
+export function layoutInfoFor(config: StrataConfig, theme: Theme, assets: Map<string, string>): SiteLayoutInfo {
   const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
   return {
     title: config.title,

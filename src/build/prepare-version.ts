@@ -1,34 +1,38 @@
 import type { StrataConfig } from '../config/schema.js';
+import { loadDataFiles } from '../content/data-files.js';
 import { discoverPages } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { PageIndex } from '../links/page-index.js';
 import { buildNavTree, readingOrder, type NavNode } from '../nav/nav-tree.js';
-import { loadDataFiles } from '../content/data-files.js';
 import type { ShortcodeSite } from '../shortcodes/definition.js';
 import type { Version } from '../versions/resolve-versions.js';
 import type { VersionPages } from '../versions/switcher-targets.js';
 
-/** A version after discovery: everything known before any page is rendered. */
-export interface PreparedVersion {
-  version: Version;
+/** What discovery reads from a version's tree: plain data, cheap to send to a worker thread. */
+export interface DiscoveredVersion {
   pages: PageRecord[];
-  byUrl: Map<string, PageRecord>;
-  index: PageIndex;
   /** Files copied as they are: tree path → output path inside the version folder. */
   files: Array<{ source: string; output: string }>;
-  nav: NavNode | undefined;
-  order: PageRecord[];
-  orderIndex: Map<string, number>;
-  navByUrl: Map<string, NavNode>;
-  switcher: VersionPages;
   /** The version's `data/` files, for shortcodes. */
   data: ShortcodeSite['data'];
   diagnostics: Diagnostic[];
 }
 
-/** Stage 1 for one version: its pages, files, nav and link index. Cheap: no rendering. */
-export async function prepareVersion(version: Version, config: StrataConfig, drafts: boolean): Promise<PreparedVersion> {
+/** A version after discovery, with what is derived from it: everything known before any page is rendered. */
+export interface PreparedVersion extends DiscoveredVersion {
+  version: Version;
+  byUrl: Map<string, PageRecord>;
+  index: PageIndex;
+  nav: NavNode | undefined;
+  order: PageRecord[];
+  orderIndex: Map<string, number>;
+  navByUrl: Map<string, NavNode>;
+  switcher: VersionPages;
+}
+
+/** Stage 1 for one version: reads its pages (front matter), files and data. */
+export async function discoverVersion(version: Version, config: StrataConfig, drafts: boolean): Promise<DiscoveredVersion> {
   const { tree } = version;
   const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts, ignoreFiles: config.ignoreFiles });
   const data = await loadDataFiles(tree);
@@ -36,10 +40,16 @@ export async function prepareVersion(version: Version, config: StrataConfig, dra
     ...(await tree.list(config.staticDir)).map((source) => ({ source, output: source.slice(config.staticDir.length + 1) })),
     ...discovery.assets.map((source) => ({ source, output: source.slice(config.contentDir.length + 1) })),
   ];
+  return { pages: discovery.pages, files, data: data.data, diagnostics: [...discovery.diagnostics, ...data.diagnostics] };
+}
+
+/** Nav, link index and switcher data of a discovered version. Pure, so a worker rebuilds it from the same data. */
+export function deriveVersion(version: Version, discovered: DiscoveredVersion): PreparedVersion {
+  const { pages, files } = discovered;
   const index = new PageIndex();
-  for (const page of discovery.pages) index.addPage(page.url, page.source, page.aliases);
+  for (const page of pages) index.addPage(page.url, page.source, page.aliases);
   for (const file of files) index.addFile(`/${file.output}`);
-  const nav = buildNavTree(discovery.pages);
+  const nav = buildNavTree(pages);
   const order = readingOrder(nav);
   const navByUrl = new Map<string, NavNode>();
   const indexNav = (node: NavNode): void => {
@@ -48,19 +58,20 @@ export async function prepareVersion(version: Version, config: StrataConfig, dra
   };
   if (nav) indexNav(nav);
   const aliases = new Map<string, string>();
-  for (const page of discovery.pages) for (const alias of page.aliases) if (!aliases.has(alias)) aliases.set(alias, page.url);
+  for (const page of pages) for (const alias of page.aliases) if (!aliases.has(alias)) aliases.set(alias, page.url);
   return {
+    ...discovered,
     version,
-    pages: discovery.pages,
-    byUrl: new Map(discovery.pages.map((p) => [p.url, p])),
+    byUrl: new Map(pages.map((p) => [p.url, p])),
     index,
-    files,
     nav,
     order,
     orderIndex: new Map(order.map((p, i) => [p.url, i])),
     navByUrl,
-    switcher: { name: version.name, pages: new Set(discovery.pages.map((p) => p.url)), aliases },
-    data: data.data,
-    diagnostics: [...discovery.diagnostics, ...data.diagnostics],
+    switcher: { name: version.name, pages: new Set(pages.map((p) => p.url)), aliases },
   };
+}
+
+export async function prepareVersion(version: Version, config: StrataConfig, drafts: boolean): Promise<PreparedVersion> {
+  return deriveVersion(version, await discoverVersion(version, config, drafts));
 }

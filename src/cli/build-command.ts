@@ -15,13 +15,15 @@ Options:
   --to ndjson       print one JSON line per page (version, url, source, title, html); write nothing
   --drafts          include pages marked draft: true
   --config FILE     the config to use instead of SITE_DIR's own: strata.config.ts,
-                    or a Hugo config (hugo.toml, config.yaml, docs.toml…)`,
+                    or a Hugo config (hugo.toml, config.yaml, docs.toml…)
+  --threads N       render threads (default: one per core for large sites; 0: none)`,
   options: {
     out: { type: 'string' },
     'base-url': { type: 'string' },
     to: { type: 'string' },
     drafts: { type: 'boolean' },
     config: { type: 'string' },
+    threads: { type: 'string' },
   },
   async run({ positionals, values }) {
     if (positionals.length > 1) {
@@ -33,6 +35,11 @@ Options:
       return 2;
     }
     const ndjson = values.to === 'ndjson';
+    const threads = values.threads === undefined ? undefined : Number(values.threads);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64)) {
+      console.error(`strata build: --threads takes a whole number from 0 to 64, not \`${String(values.threads)}\``);
+      return 2;
+    }
     const summary = await buildSite({
       siteDir: positionals[0] ?? '.',
       ...(typeof values.out === 'string' ? { outDir: values.out } : {}),
@@ -40,6 +47,7 @@ Options:
       ...(typeof values.config === 'string' ? { configFile: resolveConfigFlag(values.config, positionals[0] ?? '.') } : {}),
       output: ndjson ? 'ndjson' : 'files',
       drafts: values.drafts === true,
+      ...(threads === undefined ? {} : { threads }),
       onPage: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
     });
     printReport(summary, ndjson ? process.stderr : process.stdout);

@@ -118,6 +118,15 @@ function configuredStatus(config: StrataConfig, name: string): boolean {
   return [config.version, ...config.versions].some((v) => v.name === name && v.status !== undefined);
 }
 
+/** Opens a version's tree again from its origin: how a worker thread gets at the files of a version. */
+export function reopenTree(siteDir: string, origin: VersionOrigin, displayPrefix: string): SourceTree {
+  if (origin.kind === 'working-tree') return new FsTree(siteDir, displayPrefix);
+  if (origin.kind === 'folder') return new FsTree(origin.path, displayPrefix);
+  const opened = GitTree.open(siteDir, origin.commit, displayPrefix);
+  if (!opened.ok) throw new Error(opened.reason);
+  return opened.tree;
+}
+
 async function snapshotFolders(siteDir: string, contentDir: string): Promise<Map<string, string>> {
   const root = path.join(siteDir, VERSIONS_DIR);
   const entries = await fs.readdir(root, { withFileTypes: true }).catch(() => []);

@@ -1,0 +1,75 @@
+import { availableParallelism } from 'node:os';
+import Tinypool from 'tinypool';
+import type { Version, VersionOrigin } from '../versions/resolve-versions.js';
+import type { LoadedSite } from './load-site.js';
+import type { SiteLayoutInfo } from './layout-page.js';
+import type { DiscoveredVersion } from './prepare-version.js';
+import { runPageTask, type PageResult, type PageTask } from './render-task.js';
+
+/** What a render thread is started with: plain data only. */
+export interface WorkerData {
+  siteDir: string;
+  configFile: string | undefined;
+  baseUrl: string | undefined;
+  assets: Array<[string, string]>;
+  versions: Array<{ version: Omit<Version, 'tree'> & { origin: VersionOrigin; displayPrefix: string }; discovered: DiscoveredVersion }>;
+}
+
+export interface RenderPool {
+  readonly threads: number;
+  run(task: PageTask): Promise<PageResult[]>;
+  close(): Promise<void>;
+}
+
+/** Below this many page renders, starting threads costs more than it saves. */
+const THREAD_THRESHOLD = 400;
+
+export interface PoolOptions {
+  /** Render threads; 0 renders on the main thread. Default: one per core when the site is large enough. */
+  threads?: number;
+  configFile?: string;
+  baseUrl?: string;
+}
+
+/**
+ * Where pages are rendered: worker threads (tinypool) sized to the cores for
+ * large sites, or the main thread for small ones. Both run the same
+ * `runPageTask`, so the output is the same byte for byte.
+ */
+export function createRenderPool(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions = {}): RenderPool {
+  const renders = site.versions.reduce((n, v) => n + v.pages.length, 0);
+  const threads = options.threads ?? (renders >= THREAD_THRESHOLD ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
+  if (threads === 0) {
+    const ctx = { config: site.config, registry: site.registry, layout, versions: site.versions, reread: false, envs: new Map() };
+    return { threads, run: (task) => runPageTask(task, ctx), close: async () => {} };
+  }
+  const workerData: WorkerData = {
+    siteDir: site.siteDir,
+    configFile: options.configFile,
+    baseUrl: options.baseUrl,
+    assets: [...layout.assets],
+    versions: site.versions.map((prepared) => {
+      const { tree, ...version } = prepared.version;
+      return {
+        version: { ...version, displayPrefix: tree.displayPrefix },
+        // Texts are not sent: threads read the pages they render.
+        discovered: { pages: prepared.pages.map((p) => ({ ...p, text: '' })), files: prepared.files, data: prepared.data, diagnostics: [] },
+      };
+    }),
+  };
+  // Texts are not kept on the main thread either: it only plans and writes.
+  for (const prepared of site.versions) for (const page of prepared.pages) page.text = '';
+  const pool = new Tinypool({
+    // The compiled worker, also when Strata itself runs from its TypeScript sources (tests).
+    filename: new URL('../../lib/build/render-worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData,
+    idleTimeout: 60_000,
+  });
+  return {
+    threads,
+    run: (task) => pool.run(task) as Promise<PageResult[]>,
+    close: () => pool.destroy(),
+  };
+}

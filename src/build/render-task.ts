@@ -1,0 +1,82 @@
+import { toHtml } from 'hast-util-to-html';
+import { readPage } from '../content/discover.js';
+import type { PageRecord } from '../content/page.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { StrataConfig } from '../config/schema.js';
+import type { ShortcodeRegistry } from '../shortcodes/registry.js';
+import type { PageLink } from '../transforms/links.js';
+import type { SiteLayoutInfo } from './layout-page.js';
+import { pageDocument, versionFolders } from './page-document.js';
+import type { PreparedVersion } from './prepare-version.js';
+import { renderPage, type TocEntry, type VersionEnv } from './render-page.js';
+import { createVersionEnv } from './version-env.js';
+
+/**
+ * One unit of work: a page path in every version that has it. Rendering all
+ * versions of a page together, in one thread, lets the block cache reuse
+ * every paragraph the versions share.
+ */
+export interface PageTask {
+  entries: Array<{ version: number; page: number }>;
+  /** Also return the body alone (`--to=ndjson`). */
+  body: boolean;
+  /** Lay out and return whole documents (not for `strata check`-like runs). */
+  documents: boolean;
+}
+
+/** What comes back from a page: its documents, and what the checks and the cache need. Plain data. */
+export interface PageResult {
+  version: number;
+  page: number;
+  /** Output path → document, for each folder of the version (`1.17.x/…`, `latest/…`). */
+  documents: Array<{ path: string; html: string }>;
+  body: string | undefined;
+  ids: string[];
+  links: PageLink[];
+  headings: TocEntry[];
+  diagnostics: Diagnostic[];
+  features: string[];
+  dependencies: string[];
+}
+
+/** What a thread needs to render any page of the site. */
+export interface RenderContext {
+  config: StrataConfig;
+  registry: ShortcodeRegistry;
+  layout: SiteLayoutInfo;
+  versions: PreparedVersion[];
+  /** Page texts were dropped after discovery to save memory: read them again. */
+  reread: boolean;
+  envs: Map<number, VersionEnv>;
+}
+
+export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<PageResult[]> {
+  const results: PageResult[] = [];
+  for (const entry of task.entries) {
+    const prepared = ctx.versions[entry.version] as PreparedVersion;
+    let env = ctx.envs.get(entry.version);
+    if (!env) {
+      env = createVersionEnv(prepared, ctx.config, ctx.registry);
+      ctx.envs.set(entry.version, env);
+    }
+    const record = prepared.pages[entry.page] as PageRecord;
+    const page = ctx.reread ? ((await readPage(prepared.version.tree, record.source, ctx.config.contentDir)) ?? record) : record;
+    // Discovery decided the page's place; a re-read file keeps it (only its text is new).
+    const rendered = await renderPage({ ...page, url: record.url, parent: record.parent, aliases: record.aliases }, env);
+    results.push({
+      version: entry.version,
+      page: entry.page,
+      documents: task.documents
+        ? versionFolders(prepared).map((folder) => ({ path: `${folder}${record.url}index.html`, html: pageDocument({ ...rendered, page: record }, prepared, ctx.versions, ctx.layout, folder) }))
+        : [],
+      body: task.body ? toHtml(rendered.body) : undefined,
+      ids: [...rendered.ids],
+      links: rendered.links,
+      headings: rendered.headings,
+      diagnostics: rendered.diagnostics,
+      features: rendered.features,
+      dependencies: rendered.dependencies,
+    });
+  }
+  return results;
+}

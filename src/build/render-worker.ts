@@ -1,0 +1,39 @@
+import Tinypool from 'tinypool';
+import { loadConfig } from '../config/load.js';
+import { loadShortcodeModules } from '../shortcodes/load-modules.js';
+import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js';
+import { loadTheme } from '../theme/load-theme.js';
+import { reopenTree } from '../versions/resolve-versions.js';
+import path from 'node:path';
+import { layoutInfoFor } from './load-site.js';
+import { deriveVersion } from './prepare-version.js';
+import { runPageTask, type PageResult, type PageTask, type RenderContext } from './render-task.js';
+import type { WorkerData } from './render-pool.js';
+
+/**
+ * A render thread. It loads what cannot cross threads (config with plugins,
+ * theme layouts, shortcode modules) itself, rebuilds each version from the
+ * plain data discovery produced, then renders the page tasks it is given.
+ */
+const context: Promise<RenderContext> = setup(Tinypool.workerData as WorkerData);
+
+async function setup(data: WorkerData): Promise<RenderContext> {
+  const { config } = await loadConfig(data.siteDir, data.configFile);
+  if (data.baseUrl !== undefined) config.baseUrl = data.baseUrl;
+  const { theme } = await loadTheme(data.siteDir, config.theme);
+  if (!theme) throw new Error('the theme could not be loaded in a render thread');
+  const modules = await loadShortcodeModules(data.siteDir, [path.join(theme.dir, 'shortcodes'), path.join(data.siteDir, 'shortcodes')]);
+  const versions = data.versions.map(({ version, discovered }) => deriveVersion({ ...version, tree: reopenTree(data.siteDir, version.origin, version.displayPrefix) }, discovered));
+  return {
+    config,
+    registry: new ShortcodeRegistry(builtinShortcodes, ...modules.layers),
+    layout: layoutInfoFor(config, theme, new Map(data.assets)),
+    versions,
+    reread: true,
+    envs: new Map(),
+  };
+}
+
+export default async function render(task: PageTask): Promise<PageResult[]> {
+  return runPageTask(task, await context);
+}
