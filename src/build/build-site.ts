@@ -11,6 +11,7 @@ import { createMarkdownRenderer } from '../markdown/processor.js';
 import { buildNavTree, readingOrder } from '../nav/nav-tree.js';
 import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js';
 import { loadTheme, type Theme } from '../theme/load-theme.js';
+import { createCodeHighlighter, type CodeHighlighter } from '../transforms/highlight-code.js';
 import { FsTree } from '../versions/fs-tree.js';
 import type { SourceTree } from '../versions/source-tree.js';
 import { createFileReader } from './file-reader.js';
@@ -85,8 +86,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const sink: OutputSink = options.output === 'files' ? new AtomicDirectory(outDir) : new NullSink();
   try {
     const site = await siteLayoutInfo(config, theme, sink);
+    const highlighter = createCodeHighlighter();
     for (const version of versions) {
-      const built = await buildVersion(version, config, site, sink, options);
+      const built = await buildVersion(version, config, site, sink, options, highlighter);
       diagnostics.push(...built.diagnostics.map((d) => (versions.length > 1 ? { ...d, version: version.name } : d)));
       summary.versions.push({ name: version.name, pages: built.pages });
       summary.pages += built.pages;
@@ -111,6 +113,7 @@ async function buildVersion(
   site: SiteLayoutInfo,
   sink: OutputSink,
   options: BuildOptions,
+  highlighter: CodeHighlighter,
 ): Promise<{ pages: number; diagnostics: Diagnostic[] }> {
   const { tree } = version;
   const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts: options.drafts ?? false });
@@ -128,6 +131,7 @@ async function buildVersion(
     markdown: createMarkdownRenderer(config.markdown),
     readFile: createFileReader(tree, config.contentDir),
     markdownified: new Map(),
+    highlighter,
   };
   const rendered: RenderedPage[] = [];
   for (const page of discovery.pages) {

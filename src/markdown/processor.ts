@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
+import rehypeCodeMeta from './plugins/code-meta.js';
 import { rehypeDropComments, remarkDropComments } from './plugins/drop-comments.js';
 import remarkHeadingAttributes from './plugins/heading-attributes.js';
 import remarkHeadingText from './plugins/heading-text.js';
@@ -48,6 +49,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(remarkDropComments)
     .use(options.remarkPlugins ?? [])
     .use(remarkRehype, { allowDangerousHtml: options.unsafe !== false, handlers: defListHastHandlers })
+    .use(rehypeCodeMeta)
     .use(rehypeGoldmarkFootnotes)
     .use(rehypeTableAlign)
     .use(rehypeGoldmarkLists)

@@ -6,7 +6,11 @@ import { PageIndex } from '../../src/links/page-index.js';
 import { createMarkdownRenderer, type MarkdownOptions } from '../../src/markdown/processor.js';
 import type { ShortcodeDefinition } from '../../src/shortcodes/definition.js';
 import { builtinShortcodes, ShortcodeRegistry } from '../../src/shortcodes/registry.js';
+import { createCodeHighlighter } from '../../src/transforms/highlight-code.js';
 import { FsTree } from '../../src/versions/fs-tree.js';
+
+/** One highlighter for every page a test file renders, as one build shares one. */
+const highlighter = createCodeHighlighter();
 
 export interface RenderOptions {
   /** Version root: where `readfile` paths resolve. */
@@ -16,6 +20,8 @@ export interface RenderOptions {
   shortcodes?: ShortcodeDefinition[];
   /** Other pages of the version, by URL, so links to them resolve. */
   pages?: string[];
+  /** Highlight code blocks with Shiki, as a build does. Default: true. */
+  highlight?: boolean;
   markdown?: MarkdownOptions;
 }
 
@@ -34,6 +40,7 @@ export async function renderOne(text: string, options: RenderOptions): Promise<R
     markdown: createMarkdownRenderer(options.markdown),
     readFile: createFileReader(tree, 'content'),
     markdownified: new Map(),
+    ...(options.highlight === false ? {} : { highlighter }),
   });
   return { ...rendered, html: toHtml(rendered.body) };
 }
