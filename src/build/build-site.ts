@@ -9,6 +9,7 @@ import { checkAnchors } from '../links/check-anchors.js';
 import { PageIndex } from '../links/page-index.js';
 import { createMarkdownRenderer } from '../markdown/processor.js';
 import { buildNavTree, readingOrder } from '../nav/nav-tree.js';
+import { SearchIndexSink } from '../search/search-index.js';
 import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js';
 import { loadTheme, type Theme } from '../theme/load-theme.js';
 import { createCodeHighlighter, type CodeHighlighter } from '../transforms/highlight-code.js';
@@ -83,7 +84,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const versions: VersionSource[] = [
     { name: config.version.name, label: config.version.label ?? config.version.name, status: config.version.status ?? 'maintained', tree: new FsTree(siteDir, '') },
   ];
-  const sink: OutputSink = options.output === 'files' ? new AtomicDirectory(outDir) : new NullSink();
+  const sink: OutputSink = options.output === 'files' ? new SearchIndexSink(new AtomicDirectory(outDir)) : new NullSink();
   try {
     const site = await siteLayoutInfo(config, theme, sink);
     const highlighter = createCodeHighlighter();
@@ -95,6 +96,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     }
     const latest = versions[0] as VersionSource;
     await sink.write('index.html', redirectPage(`${latest.name}/`));
+    if (sink instanceof SearchIndexSink && !hasErrors(diagnostics)) diagnostics.push(...(await sink.finish()).diagnostics);
     if (hasErrors(diagnostics)) await sink.abort();
     else {
       await sink.commit();

@@ -1,0 +1,109 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { rules } from '../diagnostics/rules.js';
+import type { OutputSink } from '../build/output.js';
+import type * as PagefindModule from 'pagefind';
+
+export interface SearchIndexOptions {
+  /**
+   * Output files (relative, forward slashes) to leave out of the index, such
+   * as the `latest/` copy of a version that is indexed under its own name.
+   */
+  exclude?: (file: string) => boolean;
+  /** Folder of the search bundle in the output. Default: `pagefind`. */
+  bundleDir?: string;
+}
+
+export interface SearchIndexResult {
+  pages: number;
+  files: number;
+  diagnostics: Diagnostic[];
+}
+
+const PAGEFIND_UI = /^pagefind-(?:component-|modular-)?ui\.|^pagefind-highlight\.js$/;
+
+type Pagefind = typeof PagefindModule;
+type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
+
+/**
+ * Stage 7's search index: an output sink that passes every file on and feeds
+ * each HTML page to Pagefind as it is written, then writes Pagefind's bundle
+ * (`pagefind/`) through the same sink, so it works for a folder and in memory
+ * alike. Pages opt in with `data-pagefind-body` (the theme marks the article)
+ * and carry a `version` filter, so one index serves every version.
+ */
+export class SearchIndexSink implements OutputSink {
+  readonly #inner: OutputSink;
+  readonly #options: SearchIndexOptions;
+  #index: Promise<{ pagefind: Pagefind; index: PagefindIndex | undefined; errors: string[] }> | undefined;
+  readonly #added: Array<Promise<string[]>> = [];
+
+  constructor(inner: OutputSink, options: SearchIndexOptions = {}) {
+    this.#inner = inner;
+    this.#options = options;
+  }
+
+  async write(file: string, data: string | Uint8Array): Promise<void> {
+    await this.#inner.write(file, data);
+    if (!file.endsWith('.html') || this.#options.exclude?.(file)) return;
+    const content = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+    // Not awaited: Pagefind indexes while the next pages render; `finish` collects the outcome.
+    this.#added.push(
+      this.#open().then(async ({ index }) => {
+        if (!index) return [];
+        const response = await index.addHTMLFile({ sourcePath: file, content });
+        return response.errors;
+      }).catch((e: unknown) => [String(e instanceof Error ? e.message : e)]),
+    );
+  }
+
+  copy(file: string, from: string): Promise<void> {
+    return this.#inner.copy(file, from);
+  }
+
+  /** Writes the bundle; call once every page is written and before `commit`. */
+  async finish(): Promise<SearchIndexResult> {
+    const diagnostics: Diagnostic[] = [];
+    const pages = this.#added.length;
+    if (pages === 0) return { pages: 0, files: 0, diagnostics };
+    const { pagefind, index, errors } = await this.#open();
+    const problems = [...errors, ...(await Promise.all(this.#added)).flat()];
+    let files = 0;
+    if (index) {
+      const built = await index.getFiles();
+      problems.push(...built.errors);
+      const dir = (this.#options.bundleDir ?? 'pagefind').replace(/\/$/, '');
+      for (const f of built.files) {
+        // The theme brings its own search UI: Pagefind's prebuilt UIs are not shipped.
+        if (PAGEFIND_UI.test(f.path)) continue;
+        await this.#inner.write(`${dir}/${f.path.split('\\').join('/')}`, f.content);
+        files++;
+      }
+      await index.deleteIndex();
+    }
+    await pagefind.close();
+    for (const problem of [...new Set(problems)]) diagnostics.push({ severity: 'warning', ruleId: rules.searchIndex, message: `search index: ${problem}` });
+    return { pages, files, diagnostics };
+  }
+
+  commit(): Promise<void> {
+    return this.#inner.commit();
+  }
+
+  async abort(): Promise<void> {
+    if (this.#index) await (await this.#index).pagefind.close().catch(() => undefined);
+    await this.#inner.abort();
+  }
+
+  #open() {
+    this.#index ??= (async () => {
+      const pagefind = await import('pagefind');
+      try {
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', includeCharacters: '._-' });
+        return { pagefind, index, errors };
+      } catch (e) {
+        return { pagefind, index: undefined, errors: [`Pagefind could not start (${e instanceof Error ? e.message : String(e)}); the site has no search`] };
+      }
+    })();
+    return this.#index;
+  }
+}
