@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { StrataConfig } from '../config/schema.js';
 import { discoverPages } from '../content/discover.js';
+import { gitLastModified } from '../content/last-modified.js';
 import type { PageRecord } from '../content/page.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkAnchors } from '../links/check-anchors.js';
@@ -84,9 +85,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const versions: VersionSource[] = [
     { name: config.version.name, label: config.version.label ?? config.version.name, status: config.version.status ?? 'maintained', tree: new FsTree(siteDir, '') },
   ];
+  // "Last updated" dates: one `git log` for the whole site, running while the theme's assets are written.
+  const lastModified = options.output === 'files' ? gitLastModified(siteDir, { pathspecs: [config.contentDir, 'versions'] }) : undefined;
   const sink: OutputSink = options.output === 'files' ? new SearchIndexSink(new AtomicDirectory(outDir)) : new NullSink();
   try {
     const site = await siteLayoutInfo(config, theme, sink);
+    site.lastModified = await lastModified;
     const highlighter = createCodeHighlighter();
     for (const version of versions) {
       const built = await buildVersion(version, config, site, sink, options, highlighter);

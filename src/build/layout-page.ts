@@ -32,6 +32,8 @@ export interface SiteLayoutInfo {
   theme: Theme;
   /** Absolute base URL, when the site has one (for canonical links). */
   absoluteBase: string | undefined;
+  /** Date of the last commit of each source file (`content/a.md` → ISO 8601), when the site is in git. */
+  lastModified?: ReadonlyMap<string, string>;
 }
 
 export interface LayoutExtras {
@@ -57,7 +59,16 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
     h,
     site: { title: site.title, description: site.description, editUrl: site.editUrl },
     version: { name: version.name, label: version.label, status: version.status, latest: version.latest, alias: version.alias },
-    page: { url: pageUrl, title: page.title, description: page.description, kind: page.kind, params: page.frontMatter.params, source: page.source },
+    page: {
+      url: pageUrl,
+      title: page.title,
+      description: page.description,
+      kind: page.kind,
+      params: page.frontMatter.params,
+      source: page.source,
+      editUrl: site.editUrl ? editLink(site.editUrl, page.file) : undefined,
+      lastUpdated: site.lastModified?.get(page.file),
+    },
     content: rendered.body,
     toc: rendered.headings.filter((e) => e.depth === 2 || e.depth === 3),
     nav: navRoot ? [{ ...navRoot, children: [] }, ...navRoot.children] : [],
@@ -86,6 +97,11 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
   const out = layout(ctx);
   const tree: Root = isRoot(out) ? out : { type: 'root', children: Array.isArray(out) ? out : [out] };
   return toHtml(tree, { allowDangerousHtml: false });
+}
+
+/** `https://github.com/org/docs/edit/main` + `content/a b.md` → `…/main/content/a%20b.md`. */
+function editLink(prefix: string, file: string): string {
+  return prefix.replace(/\/?$/, '/') + file.split('/').map(encodeURIComponent).join('/');
 }
 
 function navItem(node: NavNode, pageUrl: string, href: (url: string) => string): NavItem {

@@ -59,6 +59,10 @@ export interface LayoutContext {
     /** Front matter as written. */
     params: Readonly<Record<string, unknown>>;
     source: string;
+    /** "Edit this page": the config's `editUrl` followed by the page's file, when `editUrl` is set. */
+    editUrl: string | undefined;
+    /** When the page's file was last committed (ISO 8601, from git), when known. */
+    lastUpdated: string | undefined;
   };
   /** The rendered markdown body. */
   content: Root;
