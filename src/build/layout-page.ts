@@ -49,10 +49,15 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
   // Relative path from this page's folder to the output root: one `../` per URL segment, plus the version folder.
   const root = '../'.repeat(pageUrl.split('/').filter(Boolean).length + 1);
   const href = (url: string) => relativeUrl(pageUrl, url);
-  const toItem = (node: NavNode): NavItem => navItem(node, pageUrl, href);
+  // Ancestors come from the tree (a page's folder), not from its URL, which `url` front matter can change;
+  // pages left out of the tree (hidden) fall back to the sections their URL sits in.
+  const trail = version.nav ? pathTo(version.nav, pageUrl) : [];
+  const ancestors = trail.length ? trail.slice(0, -1).map((n) => n.page) : ancestorsOf(pageUrl, version.byUrl);
+  const open = new Set(ancestors.map((p) => p.url));
+  const toItem = (node: NavNode): NavItem => navItem(node, pageUrl, href, open);
   const navRoot = version.nav ? toItem(version.nav) : undefined;
   const index = version.order.findIndex((p) => p.url === pageUrl);
-  const item = (p: PageRecord | undefined) => (p ? navItem({ page: p, children: [] }, pageUrl, href) : undefined);
+  const item = (p: PageRecord | undefined) => (p ? navItem({ page: p, children: [] }, pageUrl, href, open) : undefined);
   const layouts = site.theme.layouts;
 
   const ctx: LayoutContext = {
@@ -72,7 +77,7 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
     content: rendered.body,
     toc: rendered.headings.filter((e) => e.depth === 2 || e.depth === 3),
     nav: navRoot ? [{ ...navRoot, children: [] }, ...navRoot.children] : [],
-    breadcrumbs: ancestorsOf(pageUrl, version.byUrl).map((p) => item(p) as NavItem),
+    breadcrumbs: ancestors.map((p) => item(p) as NavItem),
     children: findNode(navRoot, pageUrl)?.children ?? [],
     previous: index > 0 ? item(version.order[index - 1]) : undefined,
     next: index !== -1 ? item(version.order[index + 1]) : undefined,
@@ -104,7 +109,7 @@ function editLink(prefix: string, file: string): string {
   return prefix.replace(/\/?$/, '/') + file.split('/').map(encodeURIComponent).join('/');
 }
 
-function navItem(node: NavNode, pageUrl: string, href: (url: string) => string): NavItem {
+function navItem(node: NavNode, pageUrl: string, href: (url: string) => string, open: ReadonlySet<string>): NavItem {
   const { page } = node;
   return {
     title: page.linkTitle,
@@ -113,9 +118,19 @@ function navItem(node: NavNode, pageUrl: string, href: (url: string) => string):
     kind: page.kind,
     description: page.description,
     current: page.url === pageUrl,
-    open: page.url !== pageUrl && pageUrl.startsWith(page.url),
-    children: node.children.map((c) => navItem(c, pageUrl, href)),
+    open: page.url !== pageUrl && open.has(page.url),
+    children: node.children.map((c) => navItem(c, pageUrl, href, open)),
   };
+}
+
+/** The nodes from the root down to the page at `url` (inclusive), or none when it is not in the tree. */
+function pathTo(node: NavNode, url: string): NavNode[] {
+  if (node.page.url === url) return [node];
+  for (const child of node.children) {
+    const found = pathTo(child, url);
+    if (found.length) return [node, ...found];
+  }
+  return [];
 }
 
 function findNode(item: NavItem | undefined, url: string): NavItem | undefined {
