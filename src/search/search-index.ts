@@ -1,3 +1,5 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { OutputSink } from '../build/output.js';
@@ -44,6 +46,11 @@ export class SearchIndexSink implements OutputSink {
 
   async write(file: string, data: string | Uint8Array): Promise<void> {
     await this.#inner.write(file, data);
+    this.add(file, data);
+  }
+
+  /** Indexes a page without writing it (a page already in the output). */
+  add(file: string, data: string | Uint8Array): void {
     if (!file.endsWith('.html') || this.#options.exclude?.(file)) return;
     const content = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
     // Not awaited: Pagefind indexes while the next pages render; `finish` collects the outcome.
@@ -57,6 +64,7 @@ export class SearchIndexSink implements OutputSink {
   }
 
   copy(file: string, from: string): Promise<void> {
+    // Copied files are static files, never pages of the site.
     return this.#inner.copy(file, from);
   }
 
@@ -106,4 +114,41 @@ export class SearchIndexSink implements OutputSink {
     })();
     return this.#index;
   }
+}
+
+/**
+ * Indexes the pages already in an output folder, replacing its `pagefind/`:
+ * for outputs merged from separate builds (one CI job per version), where
+ * each job's index knows only its own version.
+ */
+export async function indexDirectory(dir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const bundleDir = (options.bundleDir ?? 'pagefind').replace(/\/$/, '');
+  await fs.rm(path.join(dir, bundleDir), { recursive: true, force: true });
+  const sink = new SearchIndexSink(new FolderSink(dir), options);
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    sink.add(path.relative(dir, abs).split(path.sep).join('/'), await fs.readFile(abs));
+  }
+  return sink.finish();
+}
+
+/** Writes straight into an existing folder (no staging): only for adding the bundle to a finished output. */
+class FolderSink implements OutputSink {
+  readonly #dir: string;
+  constructor(dir: string) {
+    this.#dir = path.resolve(dir);
+  }
+  async write(file: string, data: string | Uint8Array): Promise<void> {
+    const abs = path.join(this.#dir, ...file.split('/'));
+    if (!abs.startsWith(this.#dir + path.sep)) throw new Error(`refusing to write outside the output folder: ${file}`);
+    await fs.mkdir(path.dirname(abs), { recursive: true });
+    await fs.writeFile(abs, data);
+  }
+  async copy(file: string, from: string): Promise<void> {
+    await this.write(file, await fs.readFile(from));
+  }
+  async commit(): Promise<void> {}
+  async abort(): Promise<void> {}
 }

@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OutputSink } from '../../src/build/output.js';
-import { SearchIndexSink } from '../../src/search/search-index.js';
+import { indexDirectory, SearchIndexSink } from '../../src/search/search-index.js';
+import { makeSite } from '../support/site.js';
 
 /** Keeps what is written, as the dev server would. */
 class MemorySink implements OutputSink {
@@ -51,4 +54,26 @@ describe('SearchIndexSink', () => {
     expect(await sink.finish()).toEqual({ pages: 0, files: 0, diagnostics: [] });
     expect([...inner.files.keys()]).toEqual(['robots.txt']);
   });
+});
+
+describe('indexDirectory', () => {
+  it('re-indexes an output folder merged from separate builds, replacing its bundle', async () => {
+    const out = makeSite({
+      '1.17.x/a/index.html': page('1.17.x', 'Alpha', 'extProc attributes'),
+      '1.16.x/a/index.html': page('1.16.x', 'Alpha', 'older attributes'),
+      'latest/a/index.html': page('1.17.x', 'Alpha', 'extProc attributes'),
+      'pagefind/stale.txt': 'from a previous build',
+    });
+    try {
+      const result = await indexDirectory(out.dir, { exclude: (file) => file.startsWith('latest/') });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.pages).toBe(2);
+      expect(existsSync(path.join(out.dir, 'pagefind/pagefind.js'))).toBe(true);
+      expect(existsSync(path.join(out.dir, 'pagefind/stale.txt'))).toBe(false);
+      const entry = JSON.parse(readFileSync(path.join(out.dir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(2);
+    } finally {
+      out.cleanup();
+    }
+  }, 60_000);
 });
