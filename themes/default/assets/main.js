@@ -246,6 +246,7 @@
     if (!term) {
       list.replaceChildren();
       status.textContent = '';
+      delete list.dataset.term;
       return;
     }
     let module;
@@ -277,6 +278,9 @@
       return li;
     });
     list.replaceChildren(...items);
+    // What the list shows, for scripts and tests: the term and the scope searched.
+    list.dataset.term = term;
+    list.dataset.scope = everywhere ? 'all' : version;
     const where = everywhere ? 'all versions' : dialog.dataset.searchVersionLabel || version;
     const count = found.results.length;
     status.textContent = count === 0 ? `No results in ${where}` : `${count} result${count === 1 ? '' : 's'} in ${where}`;
