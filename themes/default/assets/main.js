@@ -135,7 +135,8 @@
   let spyQueued = false;
   const spy = () => {
     spyQueued = false;
-    const offset = ($('.site-header')?.offsetHeight || 0) + 24;
+    // A heading is current once it reaches the top fifth of the screen.
+    const offset = ($('.site-header')?.offsetHeight || 0) + Math.min(120, window.innerHeight / 5);
     let active = -1;
     headings.forEach((heading, i) => {
       if (heading && heading.getBoundingClientRect().top <= offset) active = i;
@@ -145,6 +146,13 @@
       if (i === active) a.setAttribute('aria-current', 'true');
       else a.removeAttribute('aria-current');
     });
+    // Keep the current entry visible in a long table of contents.
+    const box = $('.toc-aside');
+    const link = tocLinks[active];
+    if (box && link && box.scrollHeight > box.clientHeight) {
+      const top = link.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+      if (top < box.scrollTop || top + link.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top - box.clientHeight / 3;
+    }
   };
   if (tocLinks.length) {
     window.addEventListener('scroll', () => {
@@ -166,6 +174,7 @@
   const version = dialog.dataset.searchVersion;
   const bundle = new URL(dialog.dataset.searchBundle, location.href);
   const ALL_KEY = 'strata-search-all';
+  const MAX_RESULTS = 20;
   let pagefind;
   let runs = 0;
   let debounce;
@@ -258,7 +267,7 @@
     const everywhere = all.checked;
     const found = await module.search(term, everywhere ? {} : { filters: { version } });
     if (run !== runs) return;
-    const data = await Promise.all(found.results.slice(0, 12).map((r) => r.data()));
+    const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (run !== runs) return;
     const items = data.map((page) => {
       const li = document.createElement('li');
@@ -283,7 +292,8 @@
     list.dataset.scope = everywhere ? 'all' : version;
     const where = everywhere ? 'all versions' : dialog.dataset.searchVersionLabel || version;
     const count = found.results.length;
-    status.textContent = count === 0 ? `No results in ${where}` : `${count} result${count === 1 ? '' : 's'} in ${where}`;
+    const shown = count > MAX_RESULTS ? `the best ${MAX_RESULTS} of ${count} results` : `${count} result${count === 1 ? '' : 's'}`;
+    status.textContent = count === 0 ? `No results in ${where}` : `${shown[0].toUpperCase()}${shown.slice(1)} in ${where}`;
   };
 
   input.addEventListener('input', () => {

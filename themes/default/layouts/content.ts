@@ -24,7 +24,7 @@ function dress(ctx: LayoutContext, node: ElementContent, state: { tables: number
     return [
       h('div', { className: ['heading-wrapper', `level-${node.tagName}`] }, [
         heading,
-        h('a', { className: ['anchor-link'], href: `#${id}` }, [
+        h('a', { className: ['anchor-link'], href: `#${id}`, dataPagefindIgnore: '' }, [
           h('span', { className: ['sr-only'] }, `Link to section “${textOf(node).trim()}”`),
           ctx.partial('icon', { name: 'link' }),
         ]),

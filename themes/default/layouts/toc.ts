@@ -12,7 +12,7 @@ const toc: Layout = (ctx, props) => {
   if (ctx.toc.length < 2) return inline ? [] : h('div', { className: ['toc-column'] });
   const list = nest(ctx.h, ctx.toc);
   if (inline) {
-    return h('nav', { className: ['toc', 'toc-inline'], ariaLabel: 'On this page' }, [
+    return h('nav', { className: ['toc', 'toc-inline'], ariaLabel: 'On this page', dataPagefindIgnore: '' }, [
       h('details', [h('summary', 'On this page'), list]),
     ]);
   }
