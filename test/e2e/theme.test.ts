@@ -217,6 +217,20 @@ describe.skipIf(!available)('the default theme in Chromium', () => {
     await context.close();
   });
 
+  it('fits a 360 px screen: no page scrolls sideways, tables and code scroll inside themselves', async () => {
+    const wide: string[] = [];
+    for (const url of [SEED, '1.17.x/reference/support/', '1.17.x/reference/api/github.com/solo-io/gloo/projects/gloo/api/v1/enterprise/options/extauth/v1/extauth.proto.sk/']) {
+      const { context, page } = await open(url, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`${url}: ${width}px`);
+      await page.locator('.version-switcher summary').click();
+      const menu = await page.locator('.version-switcher-menu').boundingBox();
+      if (!menu || menu.x < 0 || menu.x + menu.width > 360) wide.push(`${url}: version menu at ${JSON.stringify(menu)}`);
+      await context.close();
+    }
+    expect(wide).toEqual([]);
+  });
+
   it('follows the system colour scheme and remembers the one picked', async () => {
     const { context, page } = await open(SEED, { colorScheme: 'dark' });
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
