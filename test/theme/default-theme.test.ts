@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
@@ -97,12 +98,14 @@ describe('the default theme', () => {
     for (const ref of refs) expect(ref).toMatch(/^(\.\.\/)+assets\/[a-z]+\.[0-9a-f]{10}\.(css|js|svg)$/);
   });
 
-  it('keeps its one inline script the same on every page (so a CSP can allow it by hash)', () => {
+  it('keeps its one inline script the same on every page, with the CSP hash the README gives', () => {
     const inline = (url: string) =>
       all(fromHtml(read(url)), (e) => e.tagName === 'script' && e.properties.src === undefined).map((e) => toString(e));
     expect(inline('/')).toHaveLength(1);
     expect(inline('full/nasty/')).toEqual(inline('/'));
     expect(inline('empty/')).toEqual(inline('/'));
+    const hash = `sha256-${createHash('sha256').update(inline('/')[0] as string).digest('base64')}`;
+    expect(readFileSync(path.join(REPO, 'README.md'), 'utf8')).toContain(`'${hash}'`);
   });
 
   it('marks the current page in the sidebar and opens its section', () => {
