@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', '.scratch/', 'test/hugo-site/', '**/*.d.ts', '.dist*', 'dist.*'] },
+  { ignores: ['lib/', 'dist/', 'node_modules/', 'coverage/', '.scratch/', 'test/hugo-site/', '**/*.d.ts', '.dist*', 'dist.*', 'bench/make-corpus.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,10 @@ import { renderAll } from './build-version.js';
 import { createRenderPool, type RenderPool } from './render-pool.js';
 import { loadSite, siteLayoutInfo } from './load-site.js';
 import { AtomicDirectory, NullSink, type OutputSink } from './output.js';
+import { gitLastModified } from '../content/last-modified.js';
+import { SearchIndexSink } from '../search/search-index.js';
+import { VERSIONS_DIR } from '../versions/resolve-versions.js';
+import { LATEST_FOLDER } from './page-document.js';
 import { rootFiles } from './site-files.js';
 
 export interface BuildOptions {
@@ -70,10 +74,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   };
   if (!site) return finish();
 
-  const sink: OutputSink = options.output === 'files' ? new AtomicDirectory(outDir) : new NullSink();
+  // "Last updated" dates: one `git log` for the whole site, running while the theme's assets are written.
+  const lastModified = options.output === 'files' ? gitLastModified(siteDir, { pathspecs: [site.config.contentDir, VERSIONS_DIR] }) : undefined;
+  // Each version is indexed under its own folder; `latest/` repeats the latest one.
+  const search = options.output === 'files' ? new SearchIndexSink(new AtomicDirectory(outDir), { exclude: (file) => file.startsWith(`${LATEST_FOLDER}/`) }) : undefined;
+  const sink: OutputSink = search ?? new NullSink();
   let pool: RenderPool | undefined;
   try {
     const layout = await siteLayoutInfo(site, sink);
+    layout.lastModified = await lastModified;
     pool = createRenderPool(site, layout, {
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
@@ -107,6 +116,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     });
     if (options.output === 'files') diagnostics.push(...(await site.features.write(new Set(outcomes.flatMap((o) => [...o.features])), sink)));
     summary.threads = pool.threads;
+    if (search && !hasErrors(diagnostics)) diagnostics.push(...(await search.finish()).diagnostics);
     if (hasErrors(diagnostics)) await sink.abort();
     else {
       for (const file of rootFiles(site.versions)) await sink.write(file.path, file.data);

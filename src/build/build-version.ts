@@ -36,19 +36,21 @@ export interface RenderAllOptions {
 export async function renderAll(options: RenderAllOptions): Promise<VersionOutcome[]> {
   const { versions, pool, sink } = options;
   const outcomes = versions.map((v) => ({ pages: v.pages.length, diagnostics: [...v.diagnostics], features: new Set<string>(), anchors: [] as AnchorSource[] }));
-  await Promise.all(
-    pageTasks(versions, { body: options.bodies, documents: options.write }).map(async (task) => {
-      for (const result of await pool.run(task)) {
-        const outcome = outcomes[result.version] as (typeof outcomes)[number];
-        const page = (versions[result.version] as PreparedVersion).pages[result.page];
-        outcome.diagnostics.push(...result.diagnostics);
-        outcome.anchors.push({ url: page?.url ?? '', file: page?.file ?? '', ids: new Set(result.ids), links: result.links });
-        for (const feature of result.features) outcome.features.add(feature);
-        for (const document of result.documents) await sink.write(document.path, document.html);
-        options.onResult?.(result);
-      }
-    }),
-  );
+  // Every task is queued at once; results are taken in task order, so what is written (and indexed
+  // for search) comes in the same order on every run, whichever thread finishes first.
+  const running = pageTasks(versions, { body: options.bodies, documents: options.write }).map((task) => pool.run(task));
+  running.forEach((p) => p.catch(() => undefined));
+  for (const next of running) {
+    for (const result of await next) {
+      const outcome = outcomes[result.version] as (typeof outcomes)[number];
+      const page = (versions[result.version] as PreparedVersion).pages[result.page];
+      outcome.diagnostics.push(...result.diagnostics);
+      outcome.anchors.push({ url: page?.url ?? '', file: page?.file ?? '', ids: new Set(result.ids), links: result.links });
+      for (const feature of result.features) outcome.features.add(feature);
+      for (const document of result.documents) await sink.write(document.path, document.html);
+      options.onResult?.(result);
+    }
+  }
   for (const outcome of outcomes) outcome.diagnostics.push(...checkAnchors(outcome.anchors));
   if (options.write) for (const prepared of versions) await writeVersionFiles(prepared, options.site, sink);
   return outcomes.map(({ pages, diagnostics, features }) => ({ pages, diagnostics, features }));

@@ -24,6 +24,8 @@ export interface VersionLayoutInfo {
   orderIndex: ReadonlyMap<string, number>;
   byUrl: ReadonlyMap<string, PageRecord>;
   navByUrl: ReadonlyMap<string, NavNode>;
+  /** Each page's section in the nav tree, by URL. */
+  navParent: ReadonlyMap<string, NavNode>;
 }
 
 export interface SiteLayoutInfo {
@@ -33,6 +35,8 @@ export interface SiteLayoutInfo {
   /** Theme asset name → hashed output path under the output root (`assets/style.1a2b3c4d.css`). */
   assets: ReadonlyMap<string, string>;
   theme: Theme;
+  /** Date of the last commit of each source file (`content/a.md` → ISO 8601), when the site is in git. */
+  lastModified?: ReadonlyMap<string, string>;
   /** The public URL of an output path (`/latest/a/` → `https://docs.example.com/gloo/latest/a/`), for canonical links. */
   urlOf(outputPath: string): string;
 }
@@ -52,9 +56,13 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
   // Relative path from this page's folder to the output root: one `../` per URL segment, plus the version folder.
   const root = '../'.repeat(pageUrl.split('/').filter(Boolean).length + 1);
   const href = (url: string) => relativeUrl(pageUrl, url);
-  const navRoot = version.nav ? navItem(version.nav, pageUrl, href) : undefined;
+  // Ancestors come from the tree (a page's folder), not from its URL, which `url` front matter can change;
+  // pages left out of the tree (hidden) fall back to the sections their URL sits in.
+  const ancestors = version.navByUrl.has(pageUrl) ? trailOf(pageUrl, version) : ancestorsOf(pageUrl, version.byUrl);
+  const open = new Set(ancestors.map((p) => p.url));
+  const navRoot = version.nav ? navItem(version.nav, pageUrl, href, open, undefined, version.navByUrl.size <= FULL_NAV_LIMIT) : undefined;
   const index = version.orderIndex.get(pageUrl) ?? -1;
-  const item = (p: PageRecord | undefined) => (p ? navItem({ page: p, children: [] }, pageUrl, href) : undefined);
+  const item = (p: PageRecord | undefined) => (p ? navItem({ page: p, children: [] }, pageUrl, href, open) : undefined);
   const own = version.navByUrl.get(pageUrl);
   const layouts = site.theme.layouts;
 
@@ -62,12 +70,23 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
     h,
     site: { title: site.title, description: site.description, editUrl: site.editUrl },
     version: { name: version.name, label: version.label, status: version.status, latest: version.latest, alias: version.alias },
-    page: { url: pageUrl, title: page.title, description: page.description, kind: page.kind, params: page.frontMatter.params, source: page.source, aliases: page.aliases, features: rendered.features },
+    page: {
+      url: pageUrl,
+      title: page.title,
+      description: page.description,
+      kind: page.kind,
+      params: page.frontMatter.params,
+      source: page.source,
+      aliases: page.aliases,
+      features: rendered.features,
+      editUrl: site.editUrl ? editLink(site.editUrl, page.file) : undefined,
+      lastUpdated: site.lastModified?.get(page.file),
+    },
     content: rendered.body,
     toc: rendered.headings.filter((e) => e.depth === 2 || e.depth === 3),
     nav: navRoot ? [{ ...navRoot, children: [] }, ...navRoot.children] : [],
-    breadcrumbs: ancestorsOf(pageUrl, version.byUrl).map((p) => item(p) as NavItem),
-    children: own ? own.children.map((c) => navItem({ page: c.page, children: [] }, pageUrl, href, c.children.length > 0)) : [],
+    breadcrumbs: ancestors.map((p) => item(p) as NavItem),
+    children: own ? own.children.map((c) => navItem({ page: c.page, children: [] }, pageUrl, href, open, c.children.length > 0)) : [],
     previous: index > 0 ? item(version.order[index - 1]) : undefined,
     next: index !== -1 ? item(version.order[index + 1]) : undefined,
     versions: extras.versions.map(({ target, ...v }) => ({ ...v, href: root + target.slice(1) })),
@@ -93,17 +112,28 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
   return toHtml(tree, { allowDangerousHtml: false });
 }
 
+/** Versions with up to this many pages get the whole nav tree in every page (collapsible without a page load). */
+const FULL_NAV_LIMIT = 300;
+
 /**
- * The nav as one page sees it: the home's children, and the children of the
- * sections on the way to the page (and of the page itself). Other sections
- * stay collapsed with `hasChildren` set, so each page holds O(depth × siblings)
- * items, not the whole site: 3,000-page versions stay fast and light.
+ * The nav as one page sees it. Up to FULL_NAV_LIMIT pages, the whole tree.
+ * Above, it is pruned as MkDocs Material's `navigation.prune` does: the
+ * home's children, and the children of the sections on the way to the page
+ * (and of the page itself); other sections stay collapsed with `hasChildren`
+ * set, so each page holds O(depth × siblings) items, not the whole site.
  */
-function navItem(node: NavNode, pageUrl: string, href: (url: string) => string, hasChildren = node.children.length > 0): NavItem {
+function navItem(
+  node: NavNode,
+  pageUrl: string,
+  href: (url: string) => string,
+  ancestors: ReadonlySet<string>,
+  hasChildren = node.children.length > 0,
+  full = true,
+): NavItem {
   const { page } = node;
   const current = page.url === pageUrl;
-  const open = !current && pageUrl.startsWith(page.url);
-  const expanded = current || open || page.kind === 'home';
+  const open = !current && ancestors.has(page.url);
+  const expanded = full || current || open || page.kind === 'home';
   return {
     title: page.linkTitle,
     url: page.url,
@@ -113,8 +143,20 @@ function navItem(node: NavNode, pageUrl: string, href: (url: string) => string, 
     current,
     open,
     hasChildren,
-    children: expanded ? node.children.map((c) => navItem(c, pageUrl, href)) : [],
+    children: expanded ? node.children.map((c) => navItem(c, pageUrl, href, ancestors, undefined, full)) : [],
   };
+}
+
+/** The sections above a page in the nav tree, from the home down. */
+function trailOf(url: string, version: VersionLayoutInfo): PageRecord[] {
+  const out: PageRecord[] = [];
+  for (let at = version.navParent.get(url); at; at = version.navParent.get(at.page.url)) out.unshift(at.page);
+  return out;
+}
+
+/** `https://github.com/org/docs/edit/main` + `content/a b.md` → `…/main/content/a%20b.md`. */
+function editLink(prefix: string, file: string): string {
+  return prefix.replace(/\/?$/, '/') + file.split('/').map(encodeURIComponent).join('/');
 }
 
 function isRoot(value: unknown): value is Root {

@@ -16,7 +16,17 @@ export function versionFolders(prepared: PreparedVersion): string[] {
 export function pageDocument(rendered: RenderedPage, prepared: PreparedVersion, all: readonly PreparedVersion[], site: SiteLayoutInfo, folder: string): string {
   const { page } = rendered;
   const { version } = prepared;
-  const info: VersionLayoutInfo = {
+  return layoutPage(rendered, versionLayoutInfo(prepared, folder), site, {
+    versions: versionLinks(page.url, page.aliases, prepared, all, folder === LATEST_FOLDER),
+    canonical: canonicalPath(page.url, page.aliases, all.find((v) => v.version.latest)),
+    noindex: version.status === 'unmaintained',
+  });
+}
+
+/** What the layout stage knows of a version, for one of its output folders. */
+export function versionLayoutInfo(prepared: PreparedVersion, folder: string): VersionLayoutInfo {
+  const { version } = prepared;
+  return {
     name: version.name,
     label: version.label,
     status: version.status,
@@ -28,12 +38,8 @@ export function pageDocument(rendered: RenderedPage, prepared: PreparedVersion, 
     orderIndex: prepared.orderIndex,
     byUrl: prepared.byUrl,
     navByUrl: prepared.navByUrl,
+    navParent: prepared.navParent,
   };
-  return layoutPage(rendered, info, site, {
-    versions: versionLinks(page.url, page.aliases, prepared, all, folder === LATEST_FOLDER),
-    canonical: canonicalPath(page.url, page.aliases, all.find((v) => v.version.latest)),
-    noindex: version.status === 'unmaintained',
-  });
 }
 
 /** The switcher's entries for one page: every version, linking to the same page or its fallback there. */

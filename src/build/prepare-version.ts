@@ -28,6 +28,7 @@ export interface PreparedVersion extends DiscoveredVersion {
   order: PageRecord[];
   orderIndex: Map<string, number>;
   navByUrl: Map<string, NavNode>;
+  navParent: Map<string, NavNode>;
   switcher: VersionPages;
 }
 
@@ -52,8 +53,10 @@ export function deriveVersion(version: Version, discovered: DiscoveredVersion): 
   const nav = buildNavTree(pages);
   const order = readingOrder(nav);
   const navByUrl = new Map<string, NavNode>();
+  const navParent = new Map<string, NavNode>();
   const indexNav = (node: NavNode): void => {
     navByUrl.set(node.page.url, node);
+    for (const child of node.children) navParent.set(child.page.url, node);
     node.children.forEach(indexNav);
   };
   if (nav) indexNav(nav);
@@ -68,6 +71,7 @@ export function deriveVersion(version: Version, discovered: DiscoveredVersion): 
     order,
     orderIndex: new Map(order.map((p, i) => [p.url, i])),
     navByUrl,
+    navParent,
     switcher: { name: version.name, pages: new Set(pages.map((p) => p.url)), aliases },
   };
 }

@@ -14,6 +14,7 @@ import type { VersionPages } from '../links/version-pages.js';
 import { placeholderText } from '../transforms/restore-placeholders.js';
 import { collectElementIds } from '../transforms/element-ids.js';
 import { assignHeadingIds } from '../transforms/heading-ids.js';
+import type { CodeHighlighter } from '../transforms/highlight-code.js';
 import { rewriteLinks, type PageLink } from '../transforms/links.js';
 import { mapPositions, stripPositions } from '../transforms/map-positions.js';
 import { restorePlaceholders } from '../transforms/restore-placeholders.js';
@@ -32,6 +33,8 @@ export interface VersionEnv {
   site: ShortcodeSite;
   /** Rendered `markdownify` values, by source text (version files repeat ~25 times a page). */
   markdownified: Map<string, ElementContent[]>;
+  /** Highlights code blocks; shared by every version of a build (it caches). Without it, code stays plain. */
+  highlighter?: CodeHighlighter;
 }
 
 export interface TocEntry {
@@ -101,6 +104,8 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
   diagnostics.push(...duplicateExplicitIds(headings, page.file));
   const ids = collectElementIds(body);
   const links = rewriteLinks(body, { pageUrl: page.url, source: page.source, file: page.file, index: env.index, placeOf, diagnostics });
+  // Last: code text now holds the resolved shortcode output (version numbers).
+  await env.highlighter?.highlight(body);
 
   return {
     page,

@@ -4,6 +4,7 @@ import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StrataConfig } from '../config/schema.js';
 import type { ShortcodeRegistry } from '../shortcodes/registry.js';
+import type { CodeHighlighter } from '../transforms/highlight-code.js';
 import type { PageLink } from '../transforms/links.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import { pageDocument, versionFolders } from './page-document.js';
@@ -48,6 +49,8 @@ export interface RenderContext {
   /** Page texts were dropped after discovery to save memory: read them again. */
   reread: boolean;
   envs: Map<number, VersionEnv>;
+  /** One per thread: it caches highlighted code across pages and versions. */
+  highlighter: CodeHighlighter;
 }
 
 export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<PageResult[]> {
@@ -56,7 +59,7 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
     const prepared = ctx.versions[entry.version] as PreparedVersion;
     let env = ctx.envs.get(entry.version);
     if (!env) {
-      env = createVersionEnv(prepared, ctx.config, ctx.registry);
+      env = createVersionEnv(prepared, ctx.config, ctx.registry, ctx.highlighter);
       ctx.envs.set(entry.version, env);
     }
     const record = prepared.pages[entry.page] as PageRecord;

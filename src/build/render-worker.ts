@@ -5,6 +5,7 @@ import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js'
 import { loadTheme } from '../theme/load-theme.js';
 import { reopenTree } from '../versions/resolve-versions.js';
 import path from 'node:path';
+import { createCodeHighlighter } from '../transforms/highlight-code.js';
 import { layoutInfoFor } from './load-site.js';
 import { deriveVersion } from './prepare-version.js';
 import { runPageTask, type PageResult, type PageTask, type RenderContext } from './render-task.js';
@@ -27,10 +28,11 @@ async function setup(data: WorkerData): Promise<RenderContext> {
   return {
     config,
     registry: new ShortcodeRegistry(builtinShortcodes, ...modules.layers),
-    layout: layoutInfoFor(config, theme, new Map(data.assets)),
+    layout: { ...layoutInfoFor(config, theme, new Map(data.assets)), lastModified: new Map(data.lastModified) },
     versions,
     reread: true,
     envs: new Map(),
+    highlighter: createCodeHighlighter(),
   };
 }
 

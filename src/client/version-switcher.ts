@@ -53,17 +53,17 @@ async function refresh(root: HTMLElement): Promise<void> {
     const name = li.querySelector('a')?.dataset.version;
     if (name) known.set(name, li);
   }
-  const template = list.querySelector('li:not([aria-current])') ?? list.querySelector('li');
+  const template = Array.from(list.querySelectorAll('li')).find((li) => !li.querySelector('[aria-current]')) ?? list.querySelector('li');
   let previous: Element | null = null;
   for (const entry of entries) {
     let li = known.get(entry.version);
     if (!li && template) {
       li = template.cloneNode(true) as HTMLLIElement;
-      li.removeAttribute('aria-current');
       const a = li.querySelector('a') as HTMLAnchorElement;
       a.dataset.version = entry.version;
       a.removeAttribute('aria-current');
-      a.textContent = entry.title || entry.version;
+      a.classList.remove('current');
+      a.replaceChildren(Object.assign(document.createElement('span'), { textContent: entry.title || entry.version }));
       const folder = entry.aliases.includes('latest') ? 'latest' : entry.version;
       a.href = `${base}${folder}/`;
       a.dataset.samePage = 'false';
@@ -86,9 +86,9 @@ async function refresh(root: HTMLElement): Promise<void> {
       const tag = entry.aliases.includes('latest') ? 'latest' : entry.status && entry.status !== 'maintained' ? entry.status : '';
       if (tag) {
         const span = document.createElement('span');
-        span.className = 'version-tag';
-        span.textContent = tag;
-        a.append(' ', span);
+        span.className = `version-tag version-tag-${tag}`;
+        span.textContent = tag === 'prerelease' ? 'pre-release' : tag;
+        a.append(span);
       }
       previous = li;
     }

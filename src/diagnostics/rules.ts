@@ -28,6 +28,7 @@ export const rules = {
   versionDuplicate: 'versions:duplicate',
   versionSource: 'versions:source',
   outputUnsafe: 'output:unsafe',
+  searchIndex: 'search:index',
   internal: 'strata:internal',
 } as const;
 

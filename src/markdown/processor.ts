@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { BlockCache } from './block-cache.js';
+import rehypeCodeMeta from './plugins/code-meta.js';
 import remarkAngleQuotes from './plugins/angle-quotes.js';
 import { rehypeDropComments, remarkDropComments } from './plugins/drop-comments.js';
 import rehypeGoldmarkFootnotes from './plugins/goldmark-footnotes.js';
@@ -63,6 +64,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(remarkDropComments)
     .use(options.remarkPlugins ?? [])
     .use(remarkRehype, { allowDangerousHtml: options.unsafe !== false, handlers: defListHastHandlers })
+    .use(rehypeCodeMeta)
     .use(rehypeTableAlign)
     .use(rehypeGoldmarkLists)
     .freeze();

@@ -66,6 +66,10 @@ export interface LayoutContext {
     aliases: readonly string[];
     /** Browser features the page's shortcodes use (`tabs`, `mermaid`): include their assets on this page. */
     features: readonly string[];
+    /** "Edit this page": the config's `editUrl` followed by the page's file, when `editUrl` is set. */
+    editUrl: string | undefined;
+    /** When the page's file was last committed (ISO 8601, from git), when known. */
+    lastUpdated: string | undefined;
   };
   /** The rendered markdown body. */
   content: Root;

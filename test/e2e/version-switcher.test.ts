@@ -19,7 +19,7 @@ describe.skipIf(!hasBrowser)('version switcher in the browser', () => {
     const full = path.join(tmp, 'site');
     const summary = await buildSite({ siteDir: REPO, outDir: full, output: 'files' });
     expect(summary.diagnostics).toEqual([]);
-    server = await serveStatic(full, '/docs/');
+    server = await serveStatic(full, { basePath: '/docs/' });
     browser = await launchBrowser();
   });
 
@@ -76,7 +76,7 @@ describe.skipIf(!hasBrowser)('version switcher in the browser', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}1.16.x/operations/upgrading/faq/`);
     const banner = page.locator('.version-banner');
-    expect(await banner.textContent()).toBe('You are reading the documentation for 1.16.x. The latest version is 1.17.x: this page in 1.17.x.');
+    expect(await banner.textContent()).toBe('You are reading the docs of 1.16.x, which is not the latest version. Read this page in 1.17.x (latest)');
     await Promise.all([page.waitForEvent('load'), banner.locator('a').click()]);
     expect(new URL(page.url()).pathname).toBe('/docs/latest/operations/upgrading/faq/');
     expect(await page.locator('.version-banner').count()).toBe(0);
@@ -104,7 +104,7 @@ describe.skipIf(!hasBrowser)('a page built before a version existed', () => {
     await buildSite({ siteDir: REPO, outDir: now, output: 'files' });
     cpSync(path.join(now, '1.16.x'), path.join(oldOut, '1.16.x'), { recursive: true });
     cpSync(path.join(now, 'versions.json'), path.join(oldOut, 'versions.json'));
-    server = await serveStatic(oldOut, '/');
+    server = await serveStatic(oldOut);
     browser = await launchBrowser();
   });
 

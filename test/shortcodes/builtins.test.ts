@@ -6,7 +6,8 @@ import { renderOne, type RenderOptions } from '../support/render.js';
 const ROOT = path.resolve(import.meta.dirname, '../hugo-site');
 
 async function render(body: string, options: Partial<RenderOptions> = {}) {
-  const r = await renderOne(`---\ntitle: Page\n---\n${body}`, { root: ROOT, source: 'content/docs/page.md', ...options });
+  // The shortcodes' own output, before code highlighting (a later stage) dresses it.
+  const r = await renderOne(`---\ntitle: Page\n---\n${body}`, { root: ROOT, source: 'content/docs/page.md', highlight: false, ...options });
   return { html: r.html, problems: r.diagnostics.map(formatDiagnostic), features: r.features };
 }
 

@@ -7,7 +7,11 @@ import { createMarkdownRenderer, type MarkdownOptions } from '../../src/markdown
 import type { ShortcodeDefinition, ShortcodeSite } from '../../src/shortcodes/definition.js';
 import { VersionPages } from '../../src/links/version-pages.js';
 import { builtinShortcodes, ShortcodeRegistry } from '../../src/shortcodes/registry.js';
+import { createCodeHighlighter } from '../../src/transforms/highlight-code.js';
 import { FsTree } from '../../src/versions/fs-tree.js';
+
+/** One highlighter for every page a test file renders, as one build shares one. */
+const highlighter = createCodeHighlighter();
 
 export interface RenderOptions {
   /** Version root: where `readfile` paths resolve. */
@@ -19,6 +23,8 @@ export interface RenderOptions {
   pages?: string[];
   /** Other pages of the version as files (`content/a/b.md` → text), for `ref` and `children`. */
   pageFiles?: Record<string, string>;
+  /** Highlight code blocks with Shiki, as a build does. Default: true. */
+  highlight?: boolean;
   markdown?: MarkdownOptions;
   site?: Partial<ShortcodeSite>;
 }
@@ -42,6 +48,7 @@ export async function renderOne(text: string, options: RenderOptions): Promise<R
     pages: new VersionPages([page, ...others], 'content'),
     site: { title: 'Test', baseUrl: '/', params: {}, data: {}, ...options.site },
     markdownified: new Map(),
+    ...(options.highlight === false ? {} : { highlighter }),
   });
   return { ...rendered, html: toHtml(rendered.body) };
 }

@@ -1,5 +1,5 @@
 import { createReadStream, promises as fs } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -8,62 +8,105 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
+  '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
-  '.xml': 'application/xml',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
 };
 
 export interface StaticServer {
-  /** `http://127.0.0.1:PORT/base/` */
+  /** `http://127.0.0.1:PORT/` */
   url: string;
-  requests: string[];
   close(): Promise<void>;
 }
 
 /**
- * A plain static host, like S3 or nginx without rewrite rules: files as they
- * are, `dir/` → `dir/index.html`, everything else 404 (with `404.html` when
- * the site has one). Served under `base` to prove the output is base-path safe.
+ * Serves a folder on 127.0.0.1 (a free port) as a static host would: proper
+ * content types, `dir/` → `dir/index.html`, `dir` → redirect to `dir/`, 404
+ * (with the folder's `404.html` when there is one). For browser tests only.
  */
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
-  const requests: string[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    requests.push(url.pathname);
-    const send404 = async () => {
-      const page = await fs.readFile(path.join(root, '404.html')).catch(() => undefined);
-      res.writeHead(404, { 'content-type': TYPES['.html'] as string });
-      res.end(page ?? 'Not found');
-    };
-    if (!url.pathname.startsWith(base)) return send404();
-    let rel: string;
-    try {
-      rel = decodeURIComponent(url.pathname.slice(base.length));
-    } catch {
-      return send404();
-    }
-    const file = path.join(root, rel);
-    if (!file.startsWith(root)) return send404();
-    const stat = await fs.stat(file).catch(() => undefined);
-    const target = stat?.isDirectory() ? (url.pathname.endsWith('/') ? path.join(file, 'index.html') : undefined) : file;
-    if (stat?.isDirectory() && !url.pathname.endsWith('/')) {
-      res.writeHead(301, { location: `${url.pathname}/` });
-      return res.end();
-    }
-    const found = target ? await fs.stat(target).catch(() => undefined) : undefined;
-    if (!target || !found?.isFile()) return send404();
-    res.writeHead(200, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
-    createReadStream(target).pipe(res);
+export async function serveStatic(dir: string, options: { basePath?: string } = {}): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const base = (options.basePath ?? '/').replace(/\/?$/, '/');
+  const server = http.createServer((req, res) => {
+    void respond(root, base, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
+}
+
+async function respond(root: string, base: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  if (!pathname.startsWith(base)) return notFound(root, res);
+  const file = path.join(root, pathname.slice(base.length));
+  if (file !== root && !file.startsWith(root + path.sep)) return notFound(root, res);
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (stat?.isDirectory()) {
+    if (!pathname.endsWith('/')) {
+      res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+      return;
+    }
+    return send(path.join(file, 'index.html'), 200, req, res, () => notFound(root, res));
+  }
+  if (!stat?.isFile()) return notFound(root, res);
+  return send(file, 200, req, res, () => notFound(root, res));
+}
+
+async function send(file: string, status: number, req: http.IncomingMessage, res: http.ServerResponse, missing: () => Promise<void>): Promise<void> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat?.isFile()) return missing();
+  res.writeHead(status, {
+    'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': stat.size,
+    'cache-control': 'no-store',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    createReadStream(file).on('error', reject).on('end', resolve).pipe(res);
+  });
+}
+
+async function notFound(root: string, res: http.ServerResponse): Promise<void> {
+  const page = await fs.readFile(path.join(root, '404.html')).catch(() => undefined);
+  res.writeHead(404, { 'content-type': page ? TYPES['.html'] : TYPES['.txt'] });
+  res.end(page ?? 'Not found');
 }
