@@ -26,6 +26,10 @@ export const rules = {
   versionDuplicate: 'versions:duplicate',
   versionSource: 'versions:source',
   outputUnsafe: 'output:unsafe',
+  outputMissing: 'output:missing-target',
+  outputAnchor: 'output:missing-anchor',
+  outputOutsideBase: 'output:outside-base',
+  outputRelative404: 'output:relative-in-404',
   internal: 'strata:internal',
 } as const;
 
