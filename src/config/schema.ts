@@ -38,6 +38,8 @@ export interface UserConfig {
   versions?: VersionConfig[];
   /** Which version `latest/` serves. Default: the highest version that is not a prerelease. */
   latest?: string;
+  /** Also write a `_redirects` file (Netlify, Cloudflare Pages) for the old URLs in front matter `aliases`. Default: false. */
+  redirectsFile?: boolean;
   markdown?: MarkdownOptions;
 }
 
@@ -54,6 +56,7 @@ export interface StrataConfig {
   version: VersionConfig;
   versions: VersionConfig[];
   latest: string | undefined;
+  redirectsFile: boolean;
   markdown: MarkdownOptions;
 }
 
@@ -69,6 +72,7 @@ export const defaults: StrataConfig = {
   version: { name: 'current' },
   versions: [],
   latest: undefined,
+  redirectsFile: false,
   markdown: { typographer: true, unsafe: true },
 };
 

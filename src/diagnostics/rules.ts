@@ -30,6 +30,10 @@ export const rules = {
   outputAnchor: 'output:missing-anchor',
   outputOutsideBase: 'output:outside-base',
   outputRelative404: 'output:relative-in-404',
+  outputCollision: 'output:collision',
+  outputNoSitemap: 'output:no-sitemap',
+  contentUnreachable: 'content:unreachable',
+  aliasConflict: 'content:alias-conflict',
   internal: 'strata:internal',
 } as const;
 
