@@ -1,21 +1,29 @@
 import { buildSite } from '../build/build-site.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { printReport } from './report.js';
+import { createProgress } from './progress.js';
+import { printReport, type ReportFormat } from './report.js';
 import type { Command } from './main.js';
 
 export const buildCommand: Command = {
   summary: `Usage: strata build [SITE_DIR] [options]
 
-Builds the docs in SITE_DIR (default: .) into dist/.
+Builds the docs in SITE_DIR (default: .) into dist/, checking every link,
+anchor and asset of the output. Exits 1 on errors, and then writes nothing.
 
 Options:
   --out DIR         output folder (default: the config's outDir, dist)
   --base-url URL    where the site is served: /docs/ or https://docs.example.com/docs/
+  --version NAME    build only this version, for \`strata merge\` (CI matrix builds)
+  --warn-only       report errors as warnings and write the output anyway
+  --format FORMAT   how problems are printed: text (default) or github (Actions annotations)
   --to ndjson       print one JSON line per page (version, url, source, title, html); write nothing
   --drafts          include pages marked draft: true`,
   options: {
     out: { type: 'string' },
     'base-url': { type: 'string' },
+    version: { type: 'string' },
+    'warn-only': { type: 'boolean' },
+    format: { type: 'string' },
     to: { type: 'string' },
     drafts: { type: 'boolean' },
   },
@@ -28,16 +36,31 @@ Options:
       console.error(`strata build: --to supports only \`ndjson\`, not \`${String(values.to)}\``);
       return 2;
     }
+    const format = reportFormat('build', values.format);
+    if (!format) return 2;
     const ndjson = values.to === 'ndjson';
+    const siteDir = positionals[0] ?? '.';
+    const progress = ndjson ? undefined : createProgress(process.stderr);
     const summary = await buildSite({
-      siteDir: positionals[0] ?? '.',
+      siteDir,
       ...(typeof values.out === 'string' ? { outDir: values.out } : {}),
       ...(typeof values['base-url'] === 'string' ? { baseUrl: values['base-url'] } : {}),
+      ...(typeof values.version === 'string' ? { version: values.version } : {}),
+      warnOnly: values['warn-only'] === true,
       output: ndjson ? 'ndjson' : 'files',
       drafts: values.drafts === true,
       onPage: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
-    });
-    printReport(summary, ndjson ? process.stderr : process.stdout);
+      ...(progress ? { onProgress: progress.onProgress } : {}),
+    }).finally(() => progress?.end());
+    printReport(summary, ndjson ? process.stderr : process.stdout, { format, siteDir });
     return hasErrors(summary.diagnostics) ? 1 : 0;
   },
 };
+
+/** `--format`: text or github; prints the reason and returns undefined otherwise. */
+export function reportFormat(command: string, value: string | boolean | undefined): ReportFormat | undefined {
+  if (value === undefined || value === 'text') return 'text';
+  if (value === 'github') return 'github';
+  console.error(`strata ${command}: --format is \`text\` or \`github\`, not \`${String(value)}\``);
+  return undefined;
+}

@@ -34,6 +34,9 @@ export const rules = {
   outputNoSitemap: 'output:no-sitemap',
   contentUnreachable: 'content:unreachable',
   aliasConflict: 'content:alias-conflict',
+  mergeInput: 'merge:input',
+  mergeConflict: 'merge:conflict',
+  mergeMissing: 'merge:missing-version',
   internal: 'strata:internal',
 } as const;
 
