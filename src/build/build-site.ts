@@ -1,15 +1,19 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { gitLastModified } from '../content/last-modified.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { rules } from '../diagnostics/rules.js';
+import { SitePublisher } from '../publish/site-publisher.js';
+import { indexDirectory } from '../search/search-index.js';
+import { VERSIONS_DIR } from '../versions/resolve-versions.js';
+import type { BuildProgress } from './build-progress.js';
 import { renderAll } from './build-version.js';
-import { createRenderPool, type RenderPool } from './render-pool.js';
 import { loadSite, siteLayoutInfo } from './load-site.js';
 import { AtomicDirectory, NullSink, type OutputSink } from './output.js';
-import { gitLastModified } from '../content/last-modified.js';
-import { SearchIndexSink } from '../search/search-index.js';
-import { VERSIONS_DIR } from '../versions/resolve-versions.js';
 import { LATEST_FOLDER } from './page-document.js';
-import { rootFiles } from './site-files.js';
+import { createRenderPool, type RenderPool } from './render-pool.js';
+
+export type { BuildProgress } from './build-progress.js';
 
 export interface BuildOptions {
   siteDir: string;
@@ -19,10 +23,19 @@ export interface BuildOptions {
   configFile?: string;
   /** Overrides the config's `baseUrl`. */
   baseUrl?: string;
-  /** `files` writes the site; `none` only checks; `ndjson` hands each page body to `onPage`. */
+  /** `files` writes the site; `none` builds it in memory and checks it (`strata check`); `ndjson` hands each page body to `onPage`. */
   output: 'files' | 'none' | 'ndjson';
   onPage?: (page: PageLine) => void;
   drafts?: boolean;
+  /**
+   * Build only this version (`--version`): its folders, the assets and 404.html,
+   * for `strata merge`. Every version is still discovered, so the switcher and
+   * the checks know them all.
+   */
+  version?: string;
+  /** Report errors as warnings and write the output anyway (`--warn-only`), for sites migrating to Strata. */
+  warnOnly?: boolean;
+  onProgress?: (event: BuildProgress) => void;
   /** Render threads; 0 renders on the main thread. Default: one per core for large sites. */
   threads?: number;
   /** Parse markdown block by block through a cache (default). Only tests turn it off, to compare. */
@@ -40,7 +53,7 @@ export interface PageLine {
 
 export interface BuildSummary {
   outDir: string;
-  versions: Array<{ name: string; pages: number; latest: boolean }>;
+  versions: Array<{ name: string; pages: number; latest: boolean; ms: number; errors: number; warnings: number }>;
   pages: number;
   ms: number;
   diagnostics: Diagnostic[];
@@ -52,8 +65,9 @@ export interface BuildSummary {
 
 /**
  * The one place that knows the order of the stages: config → versions →
- * discover → render → check → layout → write. Every problem becomes a
- * diagnostic; the output is swapped in only when there are no errors.
+ * discover → render → check → layout → publish files → check the output →
+ * write. Every problem becomes a diagnostic; the output is swapped in only
+ * when there are no errors.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
@@ -73,12 +87,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     return summary;
   };
   if (!site) return finish();
+  const only = options.version === undefined ? undefined : site.versions.findIndex((v) => v.version.name === options.version);
+  if (only === -1) {
+    const names = site.versions.map((v) => v.version.name).join(', ');
+    diagnostics.push({ severity: 'error', ruleId: rules.versionInvalid, message: `--version ${options.version}: the site has no such version (it has ${names})` });
+    site.close();
+    return finish();
+  }
+  const built = only === undefined ? site.versions : [site.versions[only] as (typeof site.versions)[number]];
 
+  const layOut = options.output !== 'ndjson';
+  const publisher = new SitePublisher(site, { siteDir, outDir, ...(only === undefined ? {} : { only: built[0] as (typeof built)[number] }) });
   // "Last updated" dates: one `git log` for the whole site, running while the theme's assets are written.
-  const lastModified = options.output === 'files' ? gitLastModified(siteDir, { pathspecs: [site.config.contentDir, VERSIONS_DIR] }) : undefined;
-  // Each version is indexed under its own folder; `latest/` repeats the latest one.
-  const search = options.output === 'files' ? new SearchIndexSink(new AtomicDirectory(outDir), { exclude: (file) => file.startsWith(`${LATEST_FOLDER}/`) }) : undefined;
-  const sink: OutputSink = search ?? new NullSink();
+  const lastModified = layOut ? gitLastModified(siteDir, { pathspecs: [site.config.contentDir, VERSIONS_DIR] }) : undefined;
+  const directory = options.output === 'files' ? new AtomicDirectory(outDir) : undefined;
+  const output: OutputSink = directory ?? new NullSink();
+  const sink = layOut ? publisher.wrap(output) : output;
   let pool: RenderPool | undefined;
   try {
     const layout = await siteLayoutInfo(site, sink);
@@ -88,47 +112,100 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
       ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     });
+    const progress = trackProgress(site.versions, built, options.onProgress);
     const bodies: PageLine[] = [];
     const outcomes = await renderAll({
       site: layout,
       versions: site.versions,
+      ...(only === undefined ? {} : { build: new Set([only]) }),
       pool,
-      sink,
-      write: options.output === 'files',
+      // Documents come scanned from their thread: they skip the publisher's own scan.
+      sink: output,
+      write: layOut,
       bodies: options.output === 'ndjson',
+      onDocument: (file, scan) => publisher.addScanned(file, scan),
       onResult: (r) => {
+        progress.page(r.version);
         if (r.body === undefined) return;
         const prepared = site.versions[r.version] as (typeof site.versions)[number];
         const page = prepared.pages[r.page];
         if (page) bodies.push({ version: prepared.version.name, url: page.url, source: page.file, title: page.title, html: r.body });
       },
+      versionSink: sink,
     });
+    summary.threads = pool.threads;
     // Threads finish pages in any order; lines come out in version, then page order.
     const rank = new Map(site.versions.map((v, i) => [v.version.name, i]));
     bodies.sort((a, b) => (rank.get(a.version) ?? 0) - (rank.get(b.version) ?? 0) || a.source.localeCompare(b.source));
     for (const line of bodies) options.onPage?.(line);
-    const several = site.versions.length > 1;
-    site.versions.forEach((prepared, i) => {
+
+    for (const prepared of built) {
+      const i = site.versions.indexOf(prepared);
       const outcome = outcomes[i] as (typeof outcomes)[number];
-      diagnostics.push(...outcome.diagnostics.map((d) => (several ? { ...d, version: prepared.version.name } : d)));
-      summary.versions.push({ name: prepared.version.name, pages: outcome.pages, latest: prepared.version.latest });
+      const name = prepared.version.name;
+      diagnostics.push(...[...outcome.diagnostics, ...publisher.versionChecks(prepared)].map((d) => ({ ...d, version: name })));
+      if (layOut) for (const file of await publisher.versionFiles(prepared)) await sink.write(file.path, file.data);
+      summary.versions.push({ name, pages: outcome.pages, latest: prepared.version.latest, ms: progress.ms(i), errors: 0, warnings: 0 });
       summary.pages += outcome.pages;
-    });
+    }
     if (options.output === 'files') diagnostics.push(...(await site.features.write(new Set(outcomes.flatMap((o) => [...o.features])), sink)));
-    summary.threads = pool.threads;
-    if (search && !hasErrors(diagnostics)) diagnostics.push(...(await search.finish()).diagnostics);
-    if (hasErrors(diagnostics)) await sink.abort();
+    if (layOut) {
+      for (const file of publisher.siteFiles(layout)) await sink.write(file.path, file.data);
+      diagnostics.push(...publisher.finish(diagnostics));
+    }
+    if (options.warnOnly) {
+      for (const [i, d] of diagnostics.entries()) if (d.severity === 'error') diagnostics[i] = { ...d, severity: 'warning' };
+    }
+    // The search index, from the written pages in path order (as `strata merge` does, so both give the same index).
+    // Each version is indexed under its own folder; `latest/` repeats the latest one.
+    // A version built alone (`--version`) is indexed when `strata merge` puts the site together.
+    if (directory && only === undefined && !hasErrors(diagnostics)) diagnostics.push(...(await indexDirectory(directory.staging, { exclude: (file) => file.startsWith(`${LATEST_FOLDER}/`) })).diagnostics);
+    if (hasErrors(diagnostics)) await output.abort();
     else {
-      for (const file of rootFiles(site.versions)) await sink.write(file.path, file.data);
-      await sink.commit();
+      await output.commit();
       summary.written = options.output === 'files';
     }
   } catch (e) {
-    await sink.abort();
+    await output.abort();
     throw e;
   } finally {
     await pool?.close();
     site.close();
   }
+  for (const row of summary.versions) {
+    for (const d of diagnostics) if (d.version === row.name) row[d.severity === 'error' ? 'errors' : 'warnings']++;
+  }
+  // With one version, naming it on every message adds nothing.
+  if (site.versions.length === 1) for (const [i, d] of diagnostics.entries()) diagnostics[i] = withoutVersion(d);
   return finish();
+}
+
+/**
+ * Progress per version while pages come back from the threads (all versions
+ * of a page at once), and the time each version took to finish.
+ */
+function trackProgress(all: readonly { pages: readonly unknown[]; version: { name: string } }[], built: readonly unknown[], onProgress: ((event: BuildProgress) => void) | undefined) {
+  const started = performance.now();
+  const done = all.map(() => 0);
+  const finished = all.map(() => 0);
+  all.forEach((v) => {
+    if (built.includes(v)) onProgress?.({ type: 'version-start', version: v.version.name, pages: v.pages.length });
+  });
+  return {
+    page(i: number) {
+      const v = all[i] as (typeof all)[number];
+      done[i] = (done[i] as number) + 1;
+      onProgress?.({ type: 'pages', version: v.version.name, done: done[i] as number, pages: v.pages.length });
+      if (done[i] === v.pages.length) {
+        finished[i] = performance.now() - started;
+        onProgress?.({ type: 'version-done', version: v.version.name, pages: v.pages.length, ms: finished[i] as number });
+      }
+    },
+    ms: (i: number) => (finished[i] as number) || performance.now() - started,
+  };
+}
+
+function withoutVersion(d: Diagnostic): Diagnostic {
+  const { version: _, ...rest } = d;
+  return rest;
 }

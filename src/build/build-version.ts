@@ -5,6 +5,7 @@ import type { OutputSink } from './output.js';
 import { versionFolders } from './page-document.js';
 import type { PreparedVersion } from './prepare-version.js';
 import type { RenderPool } from './render-pool.js';
+import type { HtmlScan } from '../publish/html-scan.js';
 import type { PageResult, PageTask } from './render-task.js';
 import { versionFiles } from './version-files.js';
 
@@ -17,7 +18,10 @@ export interface VersionOutcome {
 
 export interface RenderAllOptions {
   site: SiteLayoutInfo;
+  /** Every version of the site (the switcher lists them all). */
   versions: readonly PreparedVersion[];
+  /** The versions to build (`--version` builds one); default: all. */
+  build?: ReadonlySet<number>;
   pool: RenderPool;
   sink: OutputSink;
   /** Lay out and write whole documents. */
@@ -25,6 +29,10 @@ export interface RenderAllOptions {
   /** Also get each page's body alone (`--to=ndjson`). */
   bodies: boolean;
   onResult?: (result: PageResult) => void;
+  /** Takes each document's scan for the output check; the document is then written straight to `sink`. */
+  onDocument?: (path: string, scan: HtmlScan) => void;
+  /** Where a version's other files go (static files, redirects), when not `sink`. */
+  versionSink?: OutputSink;
 }
 
 /**
@@ -35,10 +43,15 @@ export interface RenderAllOptions {
  */
 export async function renderAll(options: RenderAllOptions): Promise<VersionOutcome[]> {
   const { versions, pool, sink } = options;
-  const outcomes = versions.map((v) => ({ pages: v.pages.length, diagnostics: [...v.diagnostics], features: new Set<string>(), anchors: [] as AnchorSource[] }));
+  const outcomes = versions.map((v, i) => ({
+    pages: !options.build || options.build.has(i) ? v.pages.length : 0,
+    diagnostics: !options.build || options.build.has(i) ? [...v.diagnostics] : [],
+    features: new Set<string>(),
+    anchors: [] as AnchorSource[],
+  }));
   // Every task is queued at once; results are taken in task order, so what is written (and indexed
   // for search) comes in the same order on every run, whichever thread finishes first.
-  const running = pageTasks(versions, { body: options.bodies, documents: options.write }).map((task) => pool.run(task));
+  const running = pageTasks(versions, options.build, { body: options.bodies, documents: options.write }).map((task) => pool.run(task));
   running.forEach((p) => p.catch(() => undefined));
   for (const next of running) {
     for (const result of await next) {
@@ -47,20 +60,23 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
       outcome.diagnostics.push(...result.diagnostics);
       outcome.anchors.push({ url: page?.url ?? '', file: page?.file ?? '', ids: new Set(result.ids), links: result.links });
       for (const feature of result.features) outcome.features.add(feature);
-      for (const document of result.documents) await sink.write(document.path, document.html);
+      for (const document of result.documents) {
+        options.onDocument?.(document.path, document.scan);
+        await sink.write(document.path, document.html);
+      }
       options.onResult?.(result);
     }
   }
   for (const outcome of outcomes) outcome.diagnostics.push(...checkAnchors(outcome.anchors));
-  if (options.write) for (const prepared of versions) await writeVersionFiles(prepared, options.site, sink);
+  if (options.write) for (const [i, prepared] of versions.entries()) if (!options.build || options.build.has(i)) await writeVersionFiles(prepared, options.site, options.versionSink ?? sink);
   return outcomes.map(({ pages, diagnostics, features }) => ({ pages, diagnostics, features }));
 }
 
 /** One task per page path, with every version that has it, in a stable order. */
-function pageTasks(versions: readonly PreparedVersion[], shape: Omit<PageTask, 'entries'>): PageTask[] {
+function pageTasks(versions: readonly PreparedVersion[], build: ReadonlySet<number> | undefined, shape: Omit<PageTask, 'entries'>): PageTask[] {
   const byUrl = new Map<string, PageTask['entries']>();
   versions.forEach((prepared, version) =>
-    prepared.pages.forEach((page, i) => {
+    build && !build.has(version) ? undefined : prepared.pages.forEach((page, i) => {
       let entries = byUrl.get(page.url);
       if (!entries) byUrl.set(page.url, (entries = []));
       entries.push({ version, page: i });

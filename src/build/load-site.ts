@@ -4,6 +4,8 @@ import type { StrataConfig } from '../config/schema.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js';
 import { loadShortcodeModules } from '../shortcodes/load-modules.js';
+import { rules } from '../diagnostics/rules.js';
+import { parseBaseUrl } from '../publish/base-url.js';
 import { loadTheme, type Theme } from '../theme/load-theme.js';
 import { GitTree } from '../versions/git-tree.js';
 import { resolveVersions } from '../versions/resolve-versions.js';
@@ -45,6 +47,9 @@ export async function loadSite(options: LoadOptions): Promise<{ site: LoadedSite
   const siteDir = path.resolve(options.siteDir);
   const { config, file: configFile, diagnostics } = await loadConfig(siteDir, options.configFile);
   if (options.baseUrl !== undefined) config.baseUrl = options.baseUrl;
+  const base = parseBaseUrl(config.baseUrl);
+  if (base.ok) config.baseUrl = base.base.href;
+  else diagnostics.push({ severity: 'error', ruleId: rules.configInvalid, message: `base URL: ${base.reason}`, ...(options.baseUrl === undefined && configFile ? { file: configFile } : {}) });
   if (hasErrors(diagnostics)) return { site: undefined, diagnostics };
   const { theme, diagnostics: themeDiagnostics } = await loadTheme(siteDir, config.theme);
   diagnostics.push(...themeDiagnostics);

@@ -26,6 +26,11 @@ export class AtomicDirectory implements OutputSink {
     this.#staging = `${this.target}.tmp-${randomBytes(4).toString('hex')}`;
   }
 
+  /** The folder being filled, for steps that work on files (the search index). */
+  get staging(): string {
+    return this.#staging;
+  }
+
   // Synchronous on purpose: thousands of small files are written faster this way than through promises.
   async write(file: string, data: string | Uint8Array): Promise<void> {
     writeFileSync(this.#prepare(file), data);

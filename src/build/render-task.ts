@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StrataConfig } from '../config/schema.js';
 import type { ShortcodeRegistry } from '../shortcodes/registry.js';
 import type { CodeHighlighter } from '../transforms/highlight-code.js';
+import { scanHtml, type HtmlScan } from '../publish/html-scan.js';
 import type { PageLink } from '../transforms/links.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import { pageDocument, versionFolders } from './page-document.js';
@@ -29,8 +30,8 @@ export interface PageTask {
 export interface PageResult {
   version: number;
   page: number;
-  /** Output path → document, for each folder of the version (`1.17.x/…`, `latest/…`). */
-  documents: Array<{ path: string; html: string }>;
+  /** Output path → document, for each folder of the version (`1.17.x/…`, `latest/…`), scanned for the output check. */
+  documents: Array<{ path: string; html: string; scan: HtmlScan }>;
   body: string | undefined;
   ids: string[];
   links: PageLink[];
@@ -70,7 +71,11 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
       version: entry.version,
       page: entry.page,
       documents: task.documents
-        ? versionFolders(prepared).map((folder) => ({ path: `${folder}${record.url}index.html`, html: pageDocument({ ...rendered, page: record }, prepared, ctx.versions, ctx.layout, folder) }))
+        ? versionFolders(prepared).map((folder) => {
+            const html = pageDocument({ ...rendered, page: record }, prepared, ctx.versions, ctx.layout, folder);
+            // Scanned here, in parallel, so the main thread's output check only looks the targets up.
+            return { path: `${folder}${record.url}index.html`, html, scan: scanHtml(html) };
+          })
         : [],
       body: task.body ? toHtml(rendered.body) : undefined,
       ids: [...rendered.ids],

@@ -6,6 +6,7 @@ import type { OutputSink } from './output.js';
 /** Strata's own browser scripts, served whatever the theme (compiled from src/client/). */
 const CORE_ASSETS: Record<string, URL> = {
   'strata/version-switcher.js': new URL('../../lib/client/version-switcher.js', import.meta.url),
+  'strata/not-found.js': new URL('../../lib/client/not-found.js', import.meta.url),
 };
 
 /**

@@ -1,12 +1,16 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildCommand } from './build-command.js';
+import { checkCommand } from './check-command.js';
+import { mergeCommand } from './merge-command.js';
 import { versionCommand } from './version-command.js';
 import { migrateCheckCommand } from './migrate-check-command.js';
 
 const HELP = `strata — versioned docs from Hugo-style markdown
 
 Usage:
-  strata build [SITE_DIR] [--out DIR] [--base-url URL] [--to=ndjson] [--config FILE]
+  strata build [SITE_DIR] [--out DIR] [--base-url URL] [--version NAME] [--warn-only] [--to=ndjson] [--config FILE] [--threads N]
+  strata check [SITE_DIR] [--base-url URL] [--format github]
+  strata merge DIR... [--out DIR]
   strata version <name> [SITE_DIR] [--force]
   strata migrate-check [SITE_DIR] [--config FILE] [--drafts]
   strata help
@@ -21,6 +25,8 @@ export interface Command {
 
 const COMMANDS: Record<string, Command> = {
   build: buildCommand,
+  check: checkCommand,
+  merge: mergeCommand,
   version: versionCommand,
   'migrate-check': migrateCheckCommand,
 };

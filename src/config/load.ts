@@ -93,6 +93,10 @@ function validate(raw: unknown, file: string, diagnostics: Diagnostic[]): Strata
     if (typeof value !== 'string') fail(`\`${key}\` must be a string`);
     else (config as unknown as Record<string, unknown>)[key] = value;
   }
+  if (user.redirectsFile !== undefined) {
+    if (typeof user.redirectsFile !== 'boolean') fail('`redirectsFile` must be true or false');
+    else config.redirectsFile = user.redirectsFile;
+  }
   if (user.version !== undefined) {
     const version = versionEntry(user.version, 'version', fail);
     if (version) config.version = version;

@@ -38,6 +38,8 @@ export interface UserConfig {
   versions?: VersionConfig[];
   /** Which version `latest/` serves. Default: the highest version that is not a prerelease. */
   latest?: string;
+  /** Also write a `_redirects` file (Netlify, Cloudflare Pages) for the old URLs in front matter `aliases`. Default: false. */
+  redirectsFile?: boolean;
   markdown?: MarkdownOptions;
   /** Site-wide values for layouts and shortcodes (Hugo's `.Site.Params`, read by `param`). */
   params?: Record<string, unknown>;
@@ -63,6 +65,7 @@ export interface StrataConfig {
   version: VersionConfig;
   versions: VersionConfig[];
   latest: string | undefined;
+  redirectsFile: boolean;
   markdown: MarkdownOptions;
   params: Record<string, unknown>;
   ignoreFiles: string[];
@@ -81,6 +84,7 @@ export const defaults: StrataConfig = {
   version: { name: 'current' },
   versions: [],
   latest: undefined,
+  redirectsFile: false,
   markdown: { typographer: true, unsafe: true },
   params: {},
   ignoreFiles: [],

@@ -29,6 +29,17 @@ export const rules = {
   versionSource: 'versions:source',
   outputUnsafe: 'output:unsafe',
   searchIndex: 'search:index',
+  outputMissing: 'output:missing-target',
+  outputAnchor: 'output:missing-anchor',
+  outputOutsideBase: 'output:outside-base',
+  outputRelative404: 'output:relative-in-404',
+  outputCollision: 'output:collision',
+  outputNoSitemap: 'output:no-sitemap',
+  contentUnreachable: 'content:unreachable',
+  aliasConflict: 'content:alias-conflict',
+  mergeInput: 'merge:input',
+  mergeConflict: 'merge:conflict',
+  mergeMissing: 'merge:missing-version',
   internal: 'strata:internal',
 } as const;
 

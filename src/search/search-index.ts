@@ -126,11 +126,12 @@ export async function indexDirectory(dir: string, options: SearchIndexOptions = 
   await fs.rm(path.join(dir, bundleDir), { recursive: true, force: true });
   const sink = new SearchIndexSink(new FolderSink(dir), options);
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    sink.add(path.relative(dir, abs).split(path.sep).join('/'), await fs.readFile(abs));
-  }
+  // Pages go to Pagefind in path order, so the same site gives the same index however it was written.
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const file of files) sink.add(file, await fs.readFile(path.join(dir, ...file.split('/'))));
   return sink.finish();
 }
 

@@ -1,7 +1,8 @@
 /**
  * The theme contract. A theme is a folder:
  *
- *   layouts/<name>.ts     functions from a LayoutContext to a hast tree (`page` is required)
+ *   layouts/<name>.ts     functions from a LayoutContext to a hast tree (`page` is required;
+ *                         `404`, optional, lays out 404.html, where hrefs and assets are absolute paths)
  *   assets/*.css|*.js     copied to `assets/` with a content hash in the name
  *   shortcodes/<name>.ts  the theme's own shortcodes
  *

@@ -38,7 +38,7 @@ describe('the example docs', () => {
 
   it('emit three versions, latest, versions.json and a root redirect', () => {
     expect(summary.versions.map((v) => `${v.name}${v.latest ? ' (latest)' : ''}`)).toEqual(['1.17.x (latest)', '1.16.x', '1.15.x']);
-    expect(readdirSync(out).sort()).toEqual(['1.15.x', '1.16.x', '1.17.x', 'assets', 'index.html', 'latest', 'pagefind', 'versions.json']);
+    expect(readdirSync(out).sort()).toEqual(['.nojekyll', '1.15.x', '1.16.x', '1.17.x', '404.html', 'assets', 'index.html', 'latest', 'pagefind', 'robots.txt', 'versions.json']);
     expect(JSON.parse(readFileSync(path.join(out, 'versions.json'), 'utf8'))).toEqual([
       { version: '1.17.x', title: '1.17.x', aliases: ['latest'], status: 'maintained' },
       { version: '1.16.x', title: '1.16.x', aliases: [], status: 'maintained' },

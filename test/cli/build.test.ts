@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { strata } from '../support/cli.js';
 import { makeSite, type TempSite } from '../support/site.js';
+import { readTree } from '../support/tree.js';
 
 let site: TempSite | undefined;
 afterEach(() => site?.cleanup());
@@ -20,9 +21,9 @@ describe('strata build', () => {
   it('writes clean URLs per version and a summary', () => {
     site = makeSite(GOOD);
     const r = strata(['build', site.dir]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toMatch(/^2\.0\.x: 2 pages in \d+ ms\n$/);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^2 pages in 1 version \[2\.0\.x \(2\)\], 0 errors, 0 warnings, \d+ ms → .*dist\/\n$/);
+    expect(r.stdout).toMatch(/\n2 pages in 1 version \[2\.0\.x \(2\)\], 0 errors, 0 warnings, \d+ ms → .*dist\/\n$/);
     const html = readFileSync(path.join(site.dir, 'dist/2.0.x/guide/index.html'), 'utf8');
     expect(html).toContain('Version 2.0.');
     expect(existsSync(path.join(site.dir, 'dist/2.0.x/content/v.md'))).toBe(true);
@@ -66,16 +67,51 @@ describe('strata build', () => {
   it('exits 1 on errors, prints every diagnostic without a stack trace, and keeps the previous output', () => {
     site = makeSite(GOOD);
     expect(strata(['build', site.dir]).status).toBe(0);
-    const before = readFileSync(path.join(site.dir, 'dist/2.0.x/guide/index.html'), 'utf8');
+    const dist = path.join(site.dir, 'dist');
+    const before = readTree(dist);
     site.write('content/guide.md', '---\ntitle: Guide\n---\n{{% notice tip %}}\nunclosed\n\n[x](/nope/)\n');
     const r = strata(['build', site.dir]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(
+    expect(r.stderr.replace(/^2\.0\.x: .*\n/m, '')).toBe(
       'content/guide.md:4:1  error  unclosed shortcode `notice`: no `{{% /notice %}}` follows  [shortcode:unclosed]\n' +
         'content/guide.md:7:1  error  link to `/nope/` does not match a page or file of this version  [links:missing-page]\n',
     );
     expect(r.stdout).toMatch(/2 errors, 0 warnings, \d+ ms — nothing written\n$/);
-    expect(readFileSync(path.join(site.dir, 'dist/2.0.x/guide/index.html'), 'utf8')).toBe(before);
+    // The whole previous output, byte for byte, and no temporary folder left beside it.
+    expect(readTree(dist)).toEqual(before);
+    expect(readdirSync(site.dir).sort()).toEqual(['content', 'dist', 'static', 'strata.config.json']);
+  });
+
+  it('drops pages deleted from the source on the next build, without --clean', () => {
+    site = makeSite({ ...GOOD, 'content/old.md': '---\ntitle: Old\n---\nOld.\n' });
+    expect(strata(['build', site.dir]).status).toBe(0);
+    expect(existsSync(path.join(site.dir, 'dist/2.0.x/old/index.html'))).toBe(true);
+    rmSync(path.join(site.dir, 'content/old.md'));
+    expect(strata(['build', site.dir]).status).toBe(0);
+    expect(existsSync(path.join(site.dir, 'dist/2.0.x/old'))).toBe(false);
+    expect(readdirSync(site.dir).sort()).toEqual(['content', 'dist', 'static', 'strata.config.json']);
+  });
+
+  it('--warn-only reports errors as warnings, writes the output and exits 0', () => {
+    site = makeSite({ ...GOOD, 'content/guide.md': '---\ntitle: Guide\n---\n[x](/nope/)\n' });
+    const r = strata(['build', site.dir, '--warn-only']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('content/guide.md:4:1  warning  link to `/nope/` does not match a page or file of this version  [links:missing-page]\n');
+    expect(r.stdout).toMatch(/0 errors, 1 warning, \d+ ms → .*dist\/\n$/);
+    expect(existsSync(path.join(site.dir, 'dist/2.0.x/guide/index.html'))).toBe(true);
+  });
+
+  it('ends with a table of versions, pages, warnings, errors and time', () => {
+    site = makeSite({ ...GOOD, 'versions/1.9.x/content/_index.md': '---\ntitle: Home\n---\nOld.\n', 'versions/1.9.x/content/orphan.md': '---\ntitle: Orphan\nhidden: true\n---\n[x](/nope/)\n' });
+    const r = strata(['build', site.dir, '--warn-only']);
+    expect(r.status).toBe(0);
+    const table = r.stdout.split('\n').slice(0, 4).map((l) => l.replace(/\s+(time|[\d.]+ m?s)$/, '  TIME'));
+    expect(table).toEqual([
+      'version         pages  warnings  errors  TIME',
+      '2.0.x (latest)      2         0       0  TIME',
+      '1.9.x               2         1       0  TIME',
+      'total               4         1       0  TIME',
+    ]);
   });
 
   it('rejects unknown flags kindly', () => {

@@ -31,6 +31,8 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   /** `http://127.0.0.1:PORT/` */
   url: string;
+  /** Every path requested, in order (to check that a site never leaves its base path). */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -42,7 +44,9 @@ export interface StaticServer {
 export async function serveStatic(dir: string, options: { basePath?: string } = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
   const base = (options.basePath ?? '/').replace(/\/?$/, '/');
+  const requests: string[] = [];
   const server = http.createServer((req, res) => {
+    requests.push(new URL(req.url ?? '/', 'http://localhost').pathname);
     void respond(root, base, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -52,6 +56,7 @@ export async function serveStatic(dir: string, options: { basePath?: string } = 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,0 +1,111 @@
+import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
+
+/** One URL an HTML file refers to, and where. */
+export interface HtmlReference {
+  tag: string;
+  attribute: string;
+  url: string;
+  line: number;
+  column: number;
+}
+
+export interface HtmlScan {
+  ids: Set<string>;
+  references: HtmlReference[];
+  /** `<base href>`, when the document sets one. */
+  base: string | undefined;
+}
+
+/** Attributes that load or link another resource, by element (`srcset` is a list). */
+const ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  track: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  iframe: ['src'],
+  embed: ['src'],
+  script: ['src'],
+  object: ['data'],
+  image: ['href', 'xlink:href'],
+  use: ['href', 'xlink:href'],
+};
+
+/** Elements whose content the tokenizer must read as text, as a parser would tell it. */
+const TEXT_MODES: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
+  script: TokenizerMode.SCRIPT_DATA,
+  style: TokenizerMode.RAWTEXT,
+  xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  textarea: TokenizerMode.RCDATA,
+  title: TokenizerMode.RCDATA,
+  plaintext: TokenizerMode.PLAINTEXT,
+};
+
+/**
+ * The ids and outgoing references of an HTML document, read with parse5's
+ * tokenizer: no tree is built, so checking every page of a large site stays
+ * cheap. Attribute values come back decoded, with the place of the attribute.
+ */
+export function scanHtml(html: string): HtmlScan {
+  const scan: HtmlScan = { ids: new Set(), references: [], base: undefined };
+  const ignore = () => undefined;
+  const handler: TokenHandler = {
+    onComment: ignore,
+    onDoctype: ignore,
+    onEndTag: ignore,
+    onEof: ignore,
+    onCharacter: ignore,
+    onNullCharacter: ignore,
+    onWhitespaceCharacter: ignore,
+    onStartTag: (token) => {
+      startTag(token, scan);
+      const mode = TEXT_MODES[token.tagName];
+      if (mode !== undefined && !token.selfClosing) tokenizer.state = mode;
+    },
+  };
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, handler);
+  tokenizer.write(html, true);
+  return scan;
+}
+
+function startTag(token: Token.TagToken, scan: HtmlScan): void {
+  const { tagName } = token;
+  const wanted = ATTRIBUTES[tagName];
+  let refresh = false;
+  for (const attr of token.attrs) {
+    const name = attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name;
+    if (name === 'id' && attr.value !== '') scan.ids.add(attr.value);
+    else if (name === 'name' && tagName === 'a' && attr.value !== '') scan.ids.add(attr.value);
+    else if (name === 'http-equiv' && tagName === 'meta' && attr.value.toLowerCase() === 'refresh') refresh = true;
+  }
+  const place = (name: string) => {
+    const at = token.location?.attrs?.[name] ?? token.location;
+    return { line: at?.startLine ?? 1, column: at?.startCol ?? 1 };
+  };
+  for (const attr of token.attrs) {
+    const name = attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name;
+    if (tagName === 'base' && name === 'href') scan.base ??= attr.value.trim();
+    if (refresh && name === 'content') {
+      const match = /^\s*\d*\s*[;,]\s*url\s*=\s*['"]?([^'"]*)['"]?\s*$/i.exec(attr.value);
+      if (match?.[1]) scan.references.push({ tag: tagName, attribute: 'http-equiv=refresh', url: match[1].trim(), ...place(attr.name) });
+      continue;
+    }
+    if (!wanted?.includes(name)) continue;
+    const urls = name === 'srcset' ? srcsetUrls(attr.value) : [attr.value.trim()];
+    for (const url of urls) if (url !== '') scan.references.push({ tag: tagName, attribute: name, url, ...place(attr.name) });
+  }
+}
+
+/** `a.png 1x, b.png 2x` → the URLs. */
+function srcsetUrls(value: string): string[] {
+  return value
+    .split(/,(?=\s|$)/)
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
+}

@@ -1,0 +1,169 @@
+import type { OutputSink } from '../build/output.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { rules } from '../diagnostics/rules.js';
+import type { RuleId } from '../diagnostics/rules.js';
+import { isExternal, safeDecode } from '../links/urls.js';
+import { suggest } from '../shortcodes/suggest.js';
+import type { BaseUrl } from './base-url.js';
+import { scanHtml, type HtmlReference } from './html-scan.js';
+
+export interface OutputCheckOptions {
+  base: BaseUrl;
+  /** Put before output paths in messages (`dist/`), so they name a file the reader can open. */
+  displayPrefix: string;
+  /** Output paths that exist in the published site but are not made by this run (other versions, with `--version`): not checked. */
+  elsewhere?: (outputPath: string) => boolean;
+  /** The version an output path belongs to, for diagnostics. */
+  versionOf?: (outputPath: string) => string | undefined;
+}
+
+export interface PageScan {
+  ids: Set<string>;
+  references: HtmlReference[];
+  base: string | undefined;
+}
+
+interface Problem {
+  ruleId: RuleId;
+  message: string;
+  path: string;
+  place: { line: number; column: number };
+  others: number;
+}
+
+const NOT_FOUND_PAGE = '404.html';
+const ORIGIN = 'http://strata.invalid';
+
+/**
+ * Checks the output as a host will serve it: every `href`, `src`, `srcset`
+ * and meta refresh of every HTML file written (theme output, redirect pages
+ * and raw HTML included) must lead to a file of the output, stay under the
+ * base path, and find its `#fragment` on the page it points into. Pages are
+ * read as they are written, keeping only their ids and references.
+ *
+ * One broken target is reported once, at its first page, with a count of the
+ * others: a broken link in a layout would otherwise repeat on every page.
+ */
+export class OutputCheck {
+  readonly #options: OutputCheckOptions;
+  readonly #files = new Set<string>();
+  readonly #pages = new Map<string, PageScan>();
+
+  constructor(options: OutputCheckOptions) {
+    this.#options = options;
+  }
+
+  add(path: string, data: string | Uint8Array): void {
+    this.#files.add(path);
+    if (!/\.html?$/i.test(path)) return;
+    const html = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+    this.#pages.set(path, scanHtml(html));
+  }
+
+  /** A page scanned elsewhere (on the render thread that wrote it). */
+  addScanned(path: string, scan: PageScan): void {
+    this.#files.add(path);
+    this.#pages.set(path, scan);
+  }
+
+  /** `sink`, with every file written through it checked. */
+  wrap(sink: OutputSink): OutputSink {
+    return {
+      write: async (file, data) => {
+        this.add(file, data);
+        await sink.write(file, data);
+      },
+      copy: async (file, from) => {
+        const { readFile } = await import('node:fs/promises');
+        this.add(file, await readFile(from));
+        await sink.copy(file, from);
+      },
+      commit: () => sink.commit(),
+      abort: () => sink.abort(),
+    };
+  }
+
+  /** The problems found; `skip` leaves out pages whose links were already reported from their source. */
+  finish(skip: (outputPath: string) => boolean = () => false): Diagnostic[] {
+    const problems = new Map<string, Problem>();
+    const report = (key: string, problem: Omit<Problem, 'others'>) => {
+      const seen = problems.get(key);
+      if (seen) seen.others++;
+      else problems.set(key, { ...problem, others: 0 });
+    };
+    for (const path of [...this.#pages.keys()].sort(byPath)) {
+      if (skip(path)) continue;
+      const page = this.#pages.get(path) as PageScan;
+      for (const ref of page.references) this.#check(path, page, ref, report);
+    }
+    const { displayPrefix, versionOf } = this.#options;
+    return [...problems.values()].map((p) => {
+      const version = versionOf?.(p.path);
+      return {
+        severity: 'error',
+        ruleId: p.ruleId,
+        message: p.message + (p.others ? ` (and on ${p.others} other page${p.others === 1 ? '' : 's'})` : ''),
+        file: displayPrefix + p.path,
+        place: p.place,
+        ...(version === undefined ? {} : { version }),
+      };
+    });
+  }
+
+  #check(path: string, page: PageScan, ref: HtmlReference, report: (key: string, problem: Omit<Problem, 'others'>) => void): void {
+    const { base, elsewhere } = this.#options;
+    const place = { line: ref.line, column: ref.column };
+    const what = `\`<${ref.tag} ${ref.attribute === 'http-equiv=refresh' ? 'http-equiv="refresh" content' : ref.attribute}="${ref.url}">\``;
+    let url = ref.url;
+    if (isExternal(url)) {
+      // A full URL into the site itself (canonical links) is checked like a path.
+      if (base.origin === undefined || !url.startsWith(base.href)) return;
+      url = url.slice(base.origin.length);
+    }
+    if (path === NOT_FOUND_PAGE && !url.startsWith('/') && !url.startsWith('#')) {
+      report(`404:${url}`, { ruleId: rules.outputRelative404, message: `${what} must be an absolute path (\`${base.path}…\`): 404.html is served at any address`, path, place });
+      return;
+    }
+    let resolved: URL;
+    try {
+      resolved = new URL(url, new URL(page.base ?? '', ORIGIN + base.path + encodeURI(path)));
+    } catch {
+      report(`bad:${path}:${url}`, { ruleId: rules.outputMissing, message: `${what} is not a valid URL`, path, place });
+      return;
+    }
+    if (resolved.origin !== ORIGIN) return;
+    const pathname = safeDecode(resolved.pathname);
+    if (!pathname.startsWith(base.path)) {
+      report(`outside:${pathname}`, { ruleId: rules.outputOutsideBase, message: `${what} leads to \`${pathname}\`, outside the base path \`${base.path}\`: write links relative, or under the base path`, path, place });
+      return;
+    }
+    const target = pathname.slice(base.path.length);
+    if (elsewhere?.(target)) return;
+    const file = this.#resolve(target);
+    if (file === undefined) {
+      report(`missing:${target}`, { ruleId: rules.outputMissing, message: `${what} leads to \`${target || './'}\`, which is not in the output`, path, place });
+      return;
+    }
+    const fragment = resolved.hash === '' ? undefined : safeDecode(resolved.hash.slice(1));
+    if (fragment === undefined || fragment === '' || fragment === 'top') return;
+    const linked = this.#pages.get(file);
+    if (!linked || linked.ids.has(fragment)) return;
+    report(`anchor:${file}#${fragment}`, {
+      ruleId: rules.outputAnchor,
+      message: `${what}: \`${file}\` has no element with id \`${fragment}\`${suggest(fragment, [...linked.ids])}`,
+      path,
+      place,
+    });
+  }
+
+  /** The file a static host serves for `target` (`a/` → `a/index.html`; `a` → `a/index.html` after its redirect). */
+  #resolve(target: string): string | undefined {
+    if (target === '' || target.endsWith('/')) return this.#files.has(`${target}index.html`) ? `${target}index.html` : undefined;
+    if (this.#files.has(target)) return target;
+    return this.#files.has(`${target}/index.html`) ? `${target}/index.html` : undefined;
+  }
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

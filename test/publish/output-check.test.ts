@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import { parseBaseUrl, type BaseUrl } from '../../src/publish/base-url.js';
+import { scanHtml } from '../../src/publish/html-scan.js';
+import { OutputCheck } from '../../src/publish/output-check.js';
+
+function base(value: string): BaseUrl {
+  const result = parseBaseUrl(value);
+  if (!result.ok) throw new Error(result.reason);
+  return result.base;
+}
+
+function check(files: Record<string, string>, baseUrl = '/docs/', options: { elsewhere?: (p: string) => boolean } = {}): string[] {
+  const checker = new OutputCheck({ base: base(baseUrl), displayPrefix: 'dist/', ...options });
+  for (const [path, data] of Object.entries(files)) checker.add(path, data);
+  return checker.finish().map(formatDiagnostic);
+}
+
+describe('scanning HTML', () => {
+  it('finds ids, links, assets, srcset candidates and meta refresh targets, with places', () => {
+    const scan = scanHtml(
+      '<!doctype html><html><head><meta http-equiv="refresh" content="0; url=../x/"><link rel="stylesheet" href="a.css"></head>\n' +
+        '<body><h2 id="one">One</h2><a name="two"></a><a href="b/#one">b</a>\n<img src="c.png" srcset="c.png 1x, c@2x.png 2x"></body></html>',
+    );
+    expect([...scan.ids]).toEqual(['one', 'two']);
+    expect(scan.references.map((r) => `${r.tag}[${r.attribute}]=${r.url}@${r.line}:${r.column}`)).toEqual([
+      'meta[http-equiv=refresh]=../x/@1:55',
+      'link[href]=a.css@1:101',
+      'a[href]=b/#one@2:49',
+      'img[src]=c.png@3:6',
+      'img[srcset]=c.png@3:18',
+      'img[srcset]=c@2x.png@3:18',
+    ]);
+  });
+
+  it('does not mistake text in scripts, styles, comments and code for markup', () => {
+    const scan = scanHtml(
+      '<script>const s = "<a href=\'nope/\'>";</script><style>a[href="x"]{}</style><!-- <a href="c/"> --><pre><code>&lt;a href="d/"&gt;</code></pre><textarea><a href="e/"></textarea><a href="ok/">ok</a>',
+    );
+    expect(scan.references.map((r) => r.url)).toEqual(['ok/']);
+  });
+});
+
+describe('the output check', () => {
+  const page = (body: string) => `<!doctype html><html><head></head><body>${body}</body></html>`;
+
+  it('accepts links to pages, folders, files and anchors that exist, and skips external ones', () => {
+    expect(
+      check({
+        'v1/index.html': page('<a href="a/">a</a><a href="a">a</a><a href="a/index.html#x">x</a><a href="#top">top</a><a href="?q=1">q</a><img src="../assets/s.css"><a href="https://example.com/">e</a><a href="mailto:x@example.com">m</a>'),
+        'v1/a/index.html': page('<h2 id="x">X</h2><a href="../">up</a>'),
+        'assets/s.css': '',
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports a missing target once, with how many other pages have it', () => {
+    expect(
+      check({
+        'v1/index.html': page('<a href="gone/">g</a>'),
+        'v1/a/index.html': page('<a href="../gone/">g</a>'),
+        'v1/b/index.html': page('<a href="../gone/">g</a>'),
+      }),
+    ).toEqual(['dist/v1/a/index.html:1:44  error  `<a href="../gone/">` leads to `v1/gone/`, which is not in the output (and on 2 other pages)  [output:missing-target]']);
+  });
+
+  it('reports a fragment that matches no id on the page it points into, with a suggestion', () => {
+    expect(check({ 'v1/index.html': page('<a href="a/#instal">i</a>'), 'v1/a/index.html': page('<h2 id="install">I</h2>') })).toEqual([
+      'dist/v1/index.html:1:44  error  `<a href="a/#instal">`: `v1/a/index.html` has no element with id `instal`; did you mean `install`  [output:missing-anchor]',
+    ]);
+  });
+
+  it('reports absolute paths outside the base path, and checks those inside it', () => {
+    expect(check({ 'v1/index.html': page('<link href="/assets/s.css"><a href="/docs/v1/">home</a><a href="/docs/v2/">v2</a>') })).toEqual([
+      'dist/v1/index.html:1:47  error  `<link href="/assets/s.css">` leads to `/assets/s.css`, outside the base path `/docs/`: write links relative, or under the base path  [output:outside-base]',
+      'dist/v1/index.html:1:99  error  `<a href="/docs/v2/">` leads to `v2/`, which is not in the output  [output:missing-target]',
+    ]);
+  });
+
+  it('checks full URLs into the site itself, such as canonical links', () => {
+    expect(check({ 'v1/index.html': '<link rel="canonical" href="https://docs.example.com/docs/latest/">' }, 'https://docs.example.com/docs/')).toEqual([
+      'dist/v1/index.html:1:23  error  `<link href="https://docs.example.com/docs/latest/">` leads to `latest/`, which is not in the output  [output:missing-target]',
+    ]);
+  });
+
+  it('wants absolute paths in 404.html, which is served at any address', () => {
+    expect(check({ '404.html': page('<a href="v1/">v1</a><a href="/docs/v1/">v1</a>'), 'v1/index.html': page('') })).toEqual([
+      'dist/404.html:1:44  error  `<a href="v1/">` must be an absolute path (`/docs/…`): 404.html is served at any address  [output:relative-in-404]',
+    ]);
+  });
+
+  it('follows meta refresh targets of redirect pages', () => {
+    expect(check({ 'v1/old/index.html': '<meta http-equiv="refresh" content="0; url=../new/">' })).toEqual([
+      'dist/v1/old/index.html:1:28  error  `<meta http-equiv="refresh" content="../new/">` leads to `v1/new/`, which is not in the output  [output:missing-target]',
+    ]);
+  });
+
+  it('leaves alone targets another run writes (other versions, with --version)', () => {
+    expect(check({ 'v1/index.html': page('<a href="../v2/">v2</a><a href="../versions.json">v</a>') }, '/docs/', { elsewhere: (p) => !p.startsWith('v1/') })).toEqual([]);
+  });
+});
