@@ -1,11 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildCommand } from './build-command.js';
+import { devCommand } from './dev-command.js';
 import { versionCommand } from './version-command.js';
 
 const HELP = `strata — versioned docs from Hugo-style markdown
 
 Usage:
   strata build [SITE_DIR] [--out DIR] [--base-url URL] [--to=ndjson]
+  strata dev [SITE_DIR] [--port N] [--host H] [--open]
   strata version <name> [SITE_DIR] [--force]
   strata help
 
@@ -19,6 +21,7 @@ export interface Command {
 
 const COMMANDS: Record<string, Command> = {
   build: buildCommand,
+  dev: devCommand,
   version: versionCommand,
 };
 
