@@ -9,7 +9,8 @@
  * - lets the reader hide the error overlay (× or Escape).
  */
 
-const script = document.currentScript as HTMLScriptElement | null;
+// A module script has no `document.currentScript`: the server marks the tag.
+const script = document.querySelector<HTMLScriptElement>('script[data-strata-dev]');
 const SCROLL_KEY = `strata-dev:scroll:${location.pathname}`;
 
 function restoreScroll(): void {

@@ -16,13 +16,14 @@ export interface FinishedDocument {
 /**
  * Adds the dev extras to a document: the error overlay and the live-reload
  * client, before `</body>`. The client is an external script (no inline
- * code a theme's CSP or markup could break) and carries the document's stamp.
+ * code a theme's CSP or markup could break), a module like Strata's other
+ * scripts, and carries the document's stamp.
  */
 export function finishDocument(html: string, overlay: string, basePath: string): FinishedDocument {
   const withOverlay = overlay ? beforeBodyEnd(html, overlay) : html;
   const stamp = createHash('sha1').update(withOverlay).digest('hex').slice(0, 16);
   const base = escapeHtml(basePath + DEV_PREFIX);
-  const script = `<script src="${base}${CLIENT_SCRIPT}" data-events="${base}${EVENTS_ENDPOINT}" data-stamp="${stamp}" defer></script>`;
+  const script = `<script type="module" src="${base}${CLIENT_SCRIPT}" data-strata-dev data-events="${base}${EVENTS_ENDPOINT}" data-stamp="${stamp}"></script>`;
   return { html: Buffer.from(beforeBodyEnd(withOverlay, script)), stamp };
 }
 

@@ -69,7 +69,7 @@ describe('strata dev: serving', () => {
     const css = await fetch(f.url(stylesheet));
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
-    expect(page).toMatch(/<script src="\/__strata\/dev-client\.js" data-events="\/__strata\/events" data-stamp="[0-9a-f]{16}" defer><\/script><\/body>/);
+    expect(page).toMatch(/<script type="module" src="\/__strata\/dev-client\.js" data-strata-dev data-events="\/__strata\/events" data-stamp="[0-9a-f]{16}"><\/script><\/body>/);
     expect((await fetch(f.url('__strata/dev-client.js'))).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
