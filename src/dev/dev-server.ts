@@ -10,7 +10,7 @@ import { processBatch, refreshClient } from './rebuild.js';
 import { devRequestHandler } from './server.js';
 import { clock, Terminal } from './terminal.js';
 import { Warmer } from './warm.js';
-import { watchFiles } from './watch.js';
+import { watchFiles, type Watcher } from './watch.js';
 
 export interface DevServerOptions {
   siteDir: string;
@@ -81,6 +81,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         client.send('hello', {});
         void refreshClient(ctx, client);
       },
+      onServed: () => startWatchingSoon(),
     }),
   );
   const host = options.host ?? '127.0.0.1';
@@ -94,7 +95,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   // After the site is loaded again: its inputs, and maybe its base path, changed.
   function onSiteLoaded(): void {
-    watcher.setPaths(watchedPaths(ctx));
+    watcher?.setPaths(watchedPaths(ctx));
     if (urlOf() !== url) {
       url = urlOf();
       terminal.line(`strata dev: the base path changed; now serving ${url}`);
@@ -109,15 +110,33 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     },
     onError: (e) => terminal.problem(`strata dev: internal error while applying a change: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   });
-  const watcher = watchFiles(
-    watchedPaths(ctx),
-    (event) => {
-      ctx.lastActivity = Date.now();
-      queue.push(event);
-    },
-    (e) => terminal.problem(`strata dev: cannot watch: ${e instanceof Error ? e.message : String(e)}`),
-  );
-  const watching = watcher.ready.then(() => terminal.line('strata dev: watching for changes (Ctrl+C to stop)'));
+  // The watcher's first scan lists every folder and file of every version, as
+  // much work as rendering a few pages: it starts once the first page is
+  // served (or after a second without one), so that page comes first.
+  let watcher: Watcher | undefined;
+  let watchingStarted: () => void = () => {};
+  const watching = new Promise<void>((resolve) => (watchingStarted = resolve));
+  const startWatching = () => {
+    clearTimeout(watchTimer);
+    if (watcher || closed) return;
+    watcher = watchFiles(
+      watchedPaths(ctx),
+      (event) => {
+        ctx.lastActivity = Date.now();
+        queue.push(event);
+      },
+      (e) => terminal.problem(`strata dev: cannot watch: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    void watcher.ready.then(() => {
+      terminal.line('strata dev: watching for changes (Ctrl+C to stop)');
+      watchingStarted();
+    });
+  };
+  const watchTimer = setTimeout(startWatching, 1000);
+  function startWatchingSoon(): void {
+    if (!watcher) setImmediate(startWatching);
+  }
+  let closed = false;
   kick();
   if (options.open) openBrowser(url);
 
@@ -129,9 +148,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     watching,
     settled: () => queue.idle(),
     async close() {
+      closed = true;
+      clearTimeout(watchTimer);
       warmer.close();
       queue.close();
-      await watcher.close();
+      await watcher?.close();
       ctx.live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,6 +9,8 @@ import { notFound, respond, type DevResponse } from './respond.js';
 export interface ServerHooks {
   /** A browser connected for live reload. */
   onConnect(client: LiveClient): void;
+  /** A response was sent. */
+  onServed(): void;
 }
 
 /**
@@ -61,6 +63,7 @@ async function handle(ctx: DevContext, hooks: ServerHooks, clientScript: () => P
       response = notFound(ctx, ctx.site, (req.url ?? '').split(/[?#]/)[0] ?? '');
   }
   send(req, res, response);
+  hooks.onServed();
 }
 
 function send(req: IncomingMessage, res: ServerResponse, response: DevResponse): void {

@@ -1,6 +1,6 @@
 import type { DevContext } from './context.js';
 import { refreshClients } from './rebuild.js';
-import { documentOf } from './render-entry.js';
+import { documentOf, renderedOf } from './render-entry.js';
 import type { DevSite, PageEntry } from './site-state.js';
 
 export interface WarmOptions {
@@ -66,7 +66,7 @@ export class Warmer {
       this.#started ??= performance.now();
       await this.#render(site, entry);
       // A page rendered here can change what browsers show: anchors it broke or fixed on pages linking to it.
-      if (ctx.live.clients.length > 0) await refreshClients(ctx);
+      if (ctx.live.clients.length > 0 && Date.now() - ctx.lastActivity >= this.#options.idleMs) await refreshClients(ctx);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -79,7 +79,13 @@ export class Warmer {
       return;
     }
     try {
-      for (const folder of site.foldersOf(version)) await documentOf(this.#ctx, site, version, entry, folder);
+      await renderedOf(this.#ctx, site, version, entry);
+      for (const folder of site.foldersOf(version)) {
+        // Let file events and requests in; when someone is busy again, documents can be made when asked for.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (Date.now() - this.#ctx.lastActivity < this.#options.idleMs) break;
+        await documentOf(this.#ctx, site, version, entry, folder);
+      }
     } catch (e) {
       this.#ctx.terminal.problem(`strata dev: internal error while rendering ${entry.record.file}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
