@@ -24,7 +24,11 @@ export interface DevServerOptions {
   drafts?: boolean;
   /** Open the site in the default browser once it is served. */
   open?: boolean;
-  /** Quiet time that ends a burst of file events (ms). Default 40. */
+  /**
+   * Quiet time that ends a burst of file events (ms). Default 25: chokidar
+   * already folds an editor's atomic save into one event, and every
+   * millisecond here is added to every save's way to the browser.
+   */
   quietMs?: number;
   /** Background rendering starts after this long without requests or saves (ms). Default 1000. */
   idleMs?: number;
@@ -102,7 +106,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
   const queue = new ChangeQueue({
-    quietMs: options.quietMs ?? 40,
+    quietMs: options.quietMs ?? 25,
     maxWaitMs: 1000,
     process: async (events) => {
       await processBatch(ctx, events, onSiteLoaded);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.js';
@@ -237,6 +237,46 @@ describe('strata dev: changes', () => {
     expect(await text(f.url('latest/future/'))).toContain('Here now.');
     // The navigation of every page of the version lists it.
     expect(await text(f.url('latest/guide/'))).toContain('Future');
+  });
+
+  it('handles a burst of saves (a git checkout) as one change', async () => {
+    const f = await start();
+    const guide = await live(f, 'latest/guide/');
+    const before = f.output();
+    for (const [file, text] of [
+      ['content/guide.md', `${SITE['content/guide.md']}\nChecked out.\n`],
+      ['content/other.md', `${SITE['content/other.md']}\nChecked out.\n`],
+      ['content/_index.md', `${SITE['content/_index.md']}\nChecked out.\n`],
+      ['static/content/v.md', '2.2\n'],
+    ] as const)
+      f.site.write(file, text);
+    await guide.next('reload');
+    await f.server.settled();
+    const batches = f.output().slice(before.length).split('\n').filter((line) => line.includes(' → '));
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatch(/ and 2 more → 3 pages to render again, 1 browser reloaded in \d+ ms$/);
+    expect(await text(f.url('latest/guide/'))).toContain('Version 2.2.');
+  });
+
+  it('a new title shows in the navigation of every page of the version', async () => {
+    const f = await start();
+    expect(await text(f.url('latest/guide/'))).toContain('>Other<');
+    const guide = await live(f, 'latest/guide/');
+    f.site.write('content/other.md', SITE['content/other.md']?.replace('title: Other', 'title: Elsewhere') as string);
+    await guide.next('reload');
+    const page = await text(f.url('latest/guide/'));
+    expect(page).toContain('>Elsewhere<');
+    expect(page).not.toContain('>Other<');
+  });
+
+  it('a renamed page moves to its new URL; links to the old one are reported', async () => {
+    const f = await start({ ...SITE, 'content/_index.md': '---\ntitle: Home\n---\nSee [other](/other/).\n' });
+    const home = await live(f, 'latest/');
+    renameSync(path.join(f.site.dir, 'content/other.md'), path.join(f.site.dir, 'content/moved.md'));
+    await home.next('reload');
+    expect((await fetch(f.url('latest/other/'))).status).toBe(404);
+    expect(await text(f.url('latest/moved/'))).toContain('Nothing included here.');
+    expect((await overlayMessages(f.url('latest/')))[0]).toBe('content/_index.md:4:5  error  link to `/other/` does not match a page or file of this version  [links:missing-page]');
   });
 
   it('checks anchors across pages once the target is rendered again', async () => {
