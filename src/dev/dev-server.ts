@@ -70,6 +70,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     failure: [],
     lastActivity: Date.now(),
   };
+  let closed = false;
+  let watcher: Watcher | undefined;
   await loadDevSite(ctx);
 
   const warmer = new Warmer(ctx, {
@@ -117,10 +119,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // The watcher's first scan lists every folder and file of every version, as
   // much work as rendering a few pages: it starts once the first page is
   // served (or after a second without one), so that page comes first.
-  let watcher: Watcher | undefined;
   let watchingStarted: () => void = () => {};
   const watching = new Promise<void>((resolve) => (watchingStarted = resolve));
-  const startWatching = () => {
+  const watchTimer = setTimeout(startWatching, 1000);
+  function startWatching(): void {
     clearTimeout(watchTimer);
     if (watcher || closed) return;
     watcher = watchFiles(
@@ -135,12 +137,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       terminal.line('strata dev: watching for changes (Ctrl+C to stop)');
       watchingStarted();
     });
-  };
-  const watchTimer = setTimeout(startWatching, 1000);
+  }
   function startWatchingSoon(): void {
     if (!watcher) setImmediate(startWatching);
   }
-  let closed = false;
   kick();
   if (options.open) openBrowser(url);
 

@@ -239,6 +239,17 @@ describe('strata dev: changes', () => {
     expect(await text(f.url('latest/guide/'))).toContain('Future');
   });
 
+  it('a changed image reloads the browsers showing a page that uses it, and no others', async () => {
+    const f = await start({ ...SITE, 'content/other.md': '---\ntitle: Other\n---\n![A dot](/img/dot.svg)\n', 'static/img/dot.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const other = await live(f, 'latest/other/');
+    const guide = await live(f, 'latest/guide/');
+    const since = guide.events.length;
+    f.site.write('static/img/dot.svg', '<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>');
+    await other.next('reload');
+    expect(await text(f.url('latest/img/dot.svg'))).toContain('<circle r="1"/>');
+    await noEvent(guide, 'reload', 300, since);
+  });
+
   it('handles a burst of saves (a git checkout) as one change', async () => {
     const f = await start();
     const guide = await live(f, 'latest/guide/');
