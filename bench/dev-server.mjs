@@ -2,6 +2,7 @@
 // bench/dev-server.mjs — how fast `strata dev` starts and how fast a save reaches the browser.
 //
 //   node bench/dev-server.mjs [--pages 1000] [--versions 3] [--edits 20] [--corpus DIR] [--keep] [--json]
+//   node bench/dev-server.mjs --site DIR --file content/a/b.md     (any site; the page is served under latest/)
 //
 // 1. Generates the benchmark corpus (../shared/bench/make-corpus.mjs; or reuses --corpus DIR) and
 //    lays it out as a Strata site: the newest version's folder is the working tree, with a
@@ -43,25 +44,37 @@ const log = (...parts) => {
 
 // ---------- corpus → site ----------
 let corpus = option('corpus', undefined);
-const made = !corpus;
-if (!corpus) {
-  corpus = mkdtempSync(path.join(os.tmpdir(), 'strata-bench-dev-'));
-  log(`generating ${pages} pages × ${versions} versions in ${corpus}`);
-  await run(process.execPath, [MAKE_CORPUS, corpus, '--pages', String(pages), '--versions', String(versions)]);
+const givenSite = option('site', undefined);
+const made = !corpus && !givenSite;
+let siteDir;
+let source;
+let pagePath;
+if (givenSite) {
+  // Any site: the page given is edited, under latest/.
+  siteDir = path.resolve(givenSite);
+  const file = option('file', undefined);
+  if (!file) throw new Error('--site needs --file content/…/page.md');
+  source = path.join(siteDir, file);
+  pagePath = `latest/${file.replace(/^content\//, '').replace(/(^|\/)_?index\.md$/, '$1').replace(/\.md$/, '/')}`;
+} else {
+  if (!corpus) {
+    corpus = mkdtempSync(path.join(os.tmpdir(), 'strata-bench-dev-'));
+    log(`generating ${pages} pages × ${versions} versions in ${corpus}`);
+    await run(process.execPath, [MAKE_CORPUS, corpus, '--pages', String(pages), '--versions', String(versions)]);
+  }
+  const manifest = JSON.parse(readFileSync(path.join(corpus, 'corpus.json'), 'utf8'));
+  const [newest, ...older] = manifest.versions;
+  siteDir = path.join(corpus, newest);
+  writeFileSync(
+    path.join(siteDir, 'strata.config.json'),
+    `${JSON.stringify({ title: 'Bench docs', version: { name: newest }, versions: older.map((name) => ({ name, path: `../${name}` })) }, null, 2)}\n`,
+  );
+  // The page edited: the first regular page of the first section.
+  const section = readdirSync(path.join(siteDir, 'content'), { withFileTypes: true }).find((e) => e.isDirectory()).name;
+  const pageFile = readdirSync(path.join(siteDir, 'content', section)).filter((f) => f.endsWith('.md') && f !== '_index.md').sort()[0];
+  source = path.join(siteDir, 'content', section, pageFile);
+  pagePath = `latest/${section}/${pageFile.replace(/\.md$/, '')}/`;
 }
-const manifest = JSON.parse(readFileSync(path.join(corpus, 'corpus.json'), 'utf8'));
-const [newest, ...older] = manifest.versions;
-const siteDir = path.join(corpus, newest);
-writeFileSync(
-  path.join(siteDir, 'strata.config.json'),
-  `${JSON.stringify({ title: 'Bench docs', version: { name: newest }, versions: older.map((name) => ({ name, path: `../${name}` })) }, null, 2)}\n`,
-);
-
-// The page edited: the first regular page of the first section.
-const section = readdirSync(path.join(siteDir, 'content'), { withFileTypes: true }).find((e) => e.isDirectory()).name;
-const pageFile = readdirSync(path.join(siteDir, 'content', section)).filter((f) => f.endsWith('.md') && f !== '_index.md').sort()[0];
-const source = path.join(siteDir, 'content', section, pageFile);
-const pagePath = `latest/${section}/${pageFile.replace(/\.md$/, '')}/`;
 const original = readFileSync(source, 'utf8');
 const bytes = Buffer.byteLength(original);
 
@@ -123,7 +136,7 @@ await stop();
 if (made && !keep) rmSync(corpus, { recursive: true, force: true });
 
 const result = {
-  corpus: { pages, versions, pagesServed: Number(/: (\d+) pages in/.exec(output)?.[1]), editedPage: pagePath, editedBytes: bytes },
+  corpus: { site: givenSite ? siteDir : `generated: ${pages} pages × ${versions} versions`, pagesServed: Number(/: (\d+) pages in/.exec(output)?.[1]), editedPage: pagePath, editedBytes: bytes },
   readyMs: Math.round(ready),
   siteLoadMs: loadMs,
   reloadMs: { busy: stats(busy.total), background: stats(background.total) },
