@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { mergeCommand } from './merge-command.js';
+import { devCommand } from './dev-command.js';
 import { versionCommand } from './version-command.js';
 import { migrateCheckCommand } from './migrate-check-command.js';
 
@@ -11,6 +12,7 @@ Usage:
   strata build [SITE_DIR] [--out DIR] [--base-url URL] [--version NAME] [--warn-only] [--to=ndjson] [--config FILE] [--threads N]
   strata check [SITE_DIR] [--base-url URL] [--format github]
   strata merge DIR... [--out DIR]
+  strata dev [SITE_DIR] [--port N] [--host H] [--open] [--base-url URL]
   strata version <name> [SITE_DIR] [--force]
   strata migrate-check [SITE_DIR] [--config FILE] [--drafts]
   strata help
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   build: buildCommand,
   check: checkCommand,
   merge: mergeCommand,
+  dev: devCommand,
   version: versionCommand,
   'migrate-check': migrateCheckCommand,
 };

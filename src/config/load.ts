@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,7 +8,8 @@ import { importUserModule } from '../util/load-module.js';
 import { HUGO_CONFIG_FILES, mapHugoConfig } from './hugo-config.js';
 import { defaults, type StrataConfig, type UserConfig, type VersionConfig } from './schema.js';
 
-const CONFIG_FILES = ['strata.config.ts', 'strata.config.mts', 'strata.config.js', 'strata.config.mjs', 'strata.config.json'];
+/** The names a config file may have, in the order they are looked for. */
+export const CONFIG_FILES = ['strata.config.ts', 'strata.config.mts', 'strata.config.js', 'strata.config.mjs', 'strata.config.json'];
 
 export interface LoadedConfig {
   config: StrataConfig;
@@ -70,7 +71,8 @@ async function importConfig(abs: string): Promise<unknown> {
     const { readFile } = await import('node:fs/promises');
     return JSON.parse(await readFile(abs, 'utf8'));
   }
-  if (/\.m?js$/.test(abs)) return ((await import(pathToFileURL(abs).href)) as { default: unknown }).default;
+  // The modification time in the URL makes a long-running process (`strata dev`) see an edited config.
+  if (/\.m?js$/.test(abs)) return ((await import(`${pathToFileURL(abs).href}?mtime=${statSync(abs).mtimeMs}`)) as { default: unknown }).default;
   return importUserModule(abs);
 }
 
