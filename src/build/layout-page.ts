@@ -51,6 +51,11 @@ export interface LayoutExtras {
 
 /** Stage 6: the theme wraps a rendered body in a whole document; the result is serialised once. */
 export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, site: SiteLayoutInfo, extras: LayoutExtras): string {
+  return toHtml(layoutTree(rendered, version, site, extras), { allowDangerousHtml: false });
+}
+
+/** The whole document as a tree, before it is serialised (the render threads scan it for the output check). */
+export function layoutTree(rendered: RenderedPage, version: VersionLayoutInfo, site: SiteLayoutInfo, extras: LayoutExtras): Root {
   const { page } = rendered;
   const pageUrl = page.url;
   // Relative path from this page's folder to the output root: one `../` per URL segment, plus the version folder.
@@ -108,8 +113,7 @@ export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, s
   const layout = layouts.get('page');
   if (!layout) throw new Error('the theme has no page layout');
   const out = layout(ctx);
-  const tree: Root = isRoot(out) ? out : { type: 'root', children: Array.isArray(out) ? out : [out] };
-  return toHtml(tree, { allowDangerousHtml: false });
+  return isRoot(out) ? out : { type: 'root', children: Array.isArray(out) ? out : [out] };
 }
 
 /** Versions with up to this many pages get the whole nav tree in every page (collapsible without a page load). */

@@ -1,6 +1,8 @@
 import type { VersionLink } from '../theme/contract.js';
 import { switchTarget } from '../versions/switcher-targets.js';
-import { layoutPage, type SiteLayoutInfo, type VersionLayoutInfo } from './layout-page.js';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { layoutTree, type SiteLayoutInfo, type VersionLayoutInfo } from './layout-page.js';
 import type { PreparedVersion } from './prepare-version.js';
 import type { RenderedPage } from './render-page.js';
 
@@ -14,9 +16,14 @@ export function versionFolders(prepared: PreparedVersion): string[] {
 
 /** A rendered page laid out as a whole document for one of its version's output folders. */
 export function pageDocument(rendered: RenderedPage, prepared: PreparedVersion, all: readonly PreparedVersion[], site: SiteLayoutInfo, folder: string): string {
+  return toHtml(pageDocumentTree(rendered, prepared, all, site, folder), { allowDangerousHtml: false });
+}
+
+/** The same document as a tree, before serialisation. */
+export function pageDocumentTree(rendered: RenderedPage, prepared: PreparedVersion, all: readonly PreparedVersion[], site: SiteLayoutInfo, folder: string): Root {
   const { page } = rendered;
   const { version } = prepared;
-  return layoutPage(rendered, versionLayoutInfo(prepared, folder), site, {
+  return layoutTree(rendered, versionLayoutInfo(prepared, folder), site, {
     versions: versionLinks(page.url, page.aliases, prepared, all, folder === LATEST_FOLDER),
     canonical: canonicalPath(page.url, page.aliases, all.find((v) => v.version.latest)),
     noindex: version.status === 'unmaintained',

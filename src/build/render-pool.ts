@@ -5,7 +5,7 @@ import type { LoadedSite } from './load-site.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import type { DiscoveredVersion } from './prepare-version.js';
 import { runPageTask, type PageResult, type PageTask } from './render-task.js';
-import { createCodeHighlighter } from '../transforms/highlight-code.js';
+import { createRenderTools } from './version-env.js';
 
 /** What a render thread is started with: plain data only. */
 export interface WorkerData {
@@ -42,7 +42,7 @@ export function createRenderPool(site: LoadedSite, layout: SiteLayoutInfo, optio
   const renders = site.versions.reduce((n, v) => n + v.pages.length, 0);
   const threads = options.threads ?? (renders >= THREAD_THRESHOLD ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
   if (threads === 0) {
-    const ctx = { config: site.config, registry: site.registry, layout, versions: site.versions, reread: false, envs: new Map(), highlighter: createCodeHighlighter() };
+    const ctx = { config: site.config, tools: createRenderTools(site.config, site.registry), layout, versions: site.versions, reread: false, envs: new Map() };
     return { threads, run: (task) => runPageTask(task, ctx), close: async () => {} };
   }
   const workerData: WorkerData = {

@@ -3,15 +3,13 @@ import { readPage } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StrataConfig } from '../config/schema.js';
-import type { ShortcodeRegistry } from '../shortcodes/registry.js';
-import type { CodeHighlighter } from '../transforms/highlight-code.js';
-import { scanHtml, type HtmlScan } from '../publish/html-scan.js';
+import { scanTree, type HtmlScan } from '../publish/html-scan.js';
 import type { PageLink } from '../transforms/links.js';
 import type { SiteLayoutInfo } from './layout-page.js';
-import { pageDocument, versionFolders } from './page-document.js';
+import { pageDocumentTree, versionFolders } from './page-document.js';
 import type { PreparedVersion } from './prepare-version.js';
 import { renderPage, type TocEntry, type VersionEnv } from './render-page.js';
-import { createVersionEnv } from './version-env.js';
+import { createVersionEnv, type RenderTools } from './version-env.js';
 
 /**
  * One unit of work: a page path in every version that has it. Rendering all
@@ -44,14 +42,12 @@ export interface PageResult {
 /** What a thread needs to render any page of the site. */
 export interface RenderContext {
   config: StrataConfig;
-  registry: ShortcodeRegistry;
+  tools: RenderTools;
   layout: SiteLayoutInfo;
   versions: PreparedVersion[];
   /** Page texts were dropped after discovery to save memory: read them again. */
   reread: boolean;
   envs: Map<number, VersionEnv>;
-  /** One per thread: it caches highlighted code across pages and versions. */
-  highlighter: CodeHighlighter;
 }
 
 export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<PageResult[]> {
@@ -60,7 +56,7 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
     const prepared = ctx.versions[entry.version] as PreparedVersion;
     let env = ctx.envs.get(entry.version);
     if (!env) {
-      env = createVersionEnv(prepared, ctx.config, ctx.registry, ctx.highlighter);
+      env = createVersionEnv(prepared, ctx.config, ctx.tools);
       ctx.envs.set(entry.version, env);
     }
     const record = prepared.pages[entry.page] as PageRecord;
@@ -72,9 +68,9 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
       page: entry.page,
       documents: task.documents
         ? versionFolders(prepared).map((folder) => {
-            const html = pageDocument({ ...rendered, page: record }, prepared, ctx.versions, ctx.layout, folder);
-            // Scanned here, in parallel, so the main thread's output check only looks the targets up.
-            return { path: `${folder}${record.url}index.html`, html, scan: scanHtml(html) };
+            const tree = pageDocumentTree({ ...rendered, page: record }, prepared, ctx.versions, ctx.layout, folder);
+            // Scanned here, from the tree, so the main thread's output check only looks the targets up.
+            return { path: `${folder}${record.url}index.html`, html: toHtml(tree, { allowDangerousHtml: false }), scan: scanTree(tree, record.file) };
           })
         : [],
       body: task.body ? toHtml(rendered.body) : undefined,

@@ -5,9 +5,9 @@ import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js'
 import { loadTheme } from '../theme/load-theme.js';
 import { reopenTree } from '../versions/resolve-versions.js';
 import path from 'node:path';
-import { createCodeHighlighter } from '../transforms/highlight-code.js';
 import { layoutInfoFor } from './load-site.js';
 import { deriveVersion } from './prepare-version.js';
+import { createRenderTools } from './version-env.js';
 import { runPageTask, type PageResult, type PageTask, type RenderContext } from './render-task.js';
 import type { WorkerData } from './render-pool.js';
 
@@ -27,12 +27,11 @@ async function setup(data: WorkerData): Promise<RenderContext> {
   const versions = data.versions.map(({ version, discovered }) => deriveVersion({ ...version, tree: reopenTree(data.siteDir, version.origin, version.displayPrefix) }, discovered));
   return {
     config,
-    registry: new ShortcodeRegistry(builtinShortcodes, ...modules.layers),
+    tools: createRenderTools(config, new ShortcodeRegistry(builtinShortcodes, ...modules.layers)),
     layout: { ...layoutInfoFor(config, theme, new Map(data.assets)), lastModified: new Map(data.lastModified) },
     versions,
     reread: true,
     envs: new Map(),
-    highlighter: createCodeHighlighter(),
   };
 }
 

@@ -1,24 +1,40 @@
 import type { StrataConfig } from '../config/schema.js';
-import { createMarkdownRenderer } from '../markdown/processor.js';
 import { VersionPages } from '../links/version-pages.js';
+import { createMarkdownRenderer, type MarkdownRenderer } from '../markdown/processor.js';
 import type { ShortcodeRegistry } from '../shortcodes/registry.js';
-import type { CodeHighlighter } from '../transforms/highlight-code.js';
+import { createCodeHighlighter, type CodeHighlighter } from '../transforms/highlight-code.js';
 import { createFileReader } from './file-reader.js';
 import type { PreparedVersion } from './prepare-version.js';
 import type { VersionEnv } from './render-page.js';
 
-/** What every page of a version shares while rendering (readfile cache, processor, shortcodes). */
-export function createVersionEnv(prepared: PreparedVersion, config: StrataConfig, registry: ShortcodeRegistry, highlighter?: CodeHighlighter): VersionEnv {
+/**
+ * What one thread renders every page with, whatever the version: shortcodes,
+ * and the two caches that make shared content cheap — the markdown block
+ * cache (the same paragraph in three versions is parsed once) and the
+ * highlighted-code cache.
+ */
+export interface RenderTools {
+  registry: ShortcodeRegistry;
+  markdown: MarkdownRenderer;
+  highlighter: CodeHighlighter;
+}
+
+export function createRenderTools(config: StrataConfig, registry: ShortcodeRegistry): RenderTools {
+  return { registry, markdown: createMarkdownRenderer(config.markdown), highlighter: createCodeHighlighter() };
+}
+
+/** What every page of a version shares while rendering (readfile cache, page index, site data). */
+export function createVersionEnv(prepared: PreparedVersion, config: StrataConfig, tools: RenderTools): VersionEnv {
   const { version } = prepared;
   return {
     version: { name: version.name, label: version.label },
     index: prepared.index,
-    registry,
-    markdown: createMarkdownRenderer(config.markdown),
+    registry: tools.registry,
+    markdown: tools.markdown,
     readFile: createFileReader(version.tree, config.contentDir),
     pages: new VersionPages(prepared.pages, config.contentDir),
     site: { title: config.title, baseUrl: config.baseUrl, params: config.params, data: prepared.data },
     markdownified: new Map(),
-    ...(highlighter ? { highlighter } : {}),
+    highlighter: tools.highlighter,
   };
 }

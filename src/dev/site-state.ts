@@ -5,8 +5,7 @@ import { LATEST_FOLDER, versionFolders } from '../build/page-document.js';
 import type { PreparedVersion } from '../build/prepare-version.js';
 import type { RenderedPage, VersionEnv } from '../build/render-page.js';
 import { rootFiles } from '../build/site-files.js';
-import { createVersionEnv } from '../build/version-env.js';
-import { createCodeHighlighter } from '../transforms/highlight-code.js';
+import { createRenderTools, createVersionEnv, type RenderTools } from '../build/version-env.js';
 import { versionFiles, type OutputFile } from '../build/version-files.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -105,16 +104,17 @@ export class DevSite {
   readonly stale = new Set<PageEntry>();
   /** Pages browsers asked for, least recent first. */
   readonly viewed = new Set<PageEntry>();
-  /** Highlights code for every page (it caches across pages and versions). */
-  readonly highlighter = createCodeHighlighter();
+  /** Shortcodes, markdown and highlighting caches shared by every version's pages. */
+  tools: RenderTools;
 
   /** The environment a version's pages render in. */
   envFor(prepared: PreparedVersion): VersionEnv {
-    return createVersionEnv(prepared, this.loaded.config, this.loaded.registry, this.highlighter);
+    return createVersionEnv(prepared, this.loaded.config, this.tools);
   }
 
   private constructor(loaded: LoadedSite, layout: SiteLayoutInfo, assets: MemorySink, drafts: boolean) {
     this.loaded = loaded;
+    this.tools = createRenderTools(loaded.config, loaded.registry);
     this.layout = layout;
     this.assets = assets;
     this.drafts = drafts;
@@ -123,7 +123,7 @@ export class DevSite {
       const state: VersionState = {
         name: prepared.version.name,
         prepared,
-        env: createVersionEnv(prepared, loaded.config, loaded.registry, this.highlighter),
+        env: createVersionEnv(prepared, loaded.config, this.tools),
         entries: new Map(),
         files: new DependencyMap(),
         links: new DependencyMap(),

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
+import { raw } from 'hast-util-raw';
 import { BlockCache } from './block-cache.js';
 import rehypeCodeMeta from './plugins/code-meta.js';
 import remarkAngleQuotes from './plugins/angle-quotes.js';
@@ -75,6 +76,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(options.rehypePlugins ?? [])
     .freeze();
   const cache = new BlockCache();
+  const unsafe = options.unsafe !== false;
   // Site remark plugins may need the whole document (a table of contents, say): no cutting then.
   const cut = options.blockCache !== false && !options.remarkPlugins?.length;
 
@@ -93,15 +95,32 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
       let tree: Root;
       if (!parts || parts.length < 2) tree = parse(markdown);
       else {
-        const children: ElementContent[] = [];
-        for (const part of parts) {
-          let parsed = cache.get(part.text);
-          if (!parsed) {
-            parsed = parse(part.text);
-            cache.set(part.text, parsed);
+        const cached = parts.map((part) => cache.get(part.text));
+        const missing = parts.filter((_, i) => !cached[i]);
+        // This page's new blocks, in case the cache let go of one already (a huge page).
+        const fresh = new Map<string, Root>();
+        if (missing.length) {
+          // New blocks are parsed together, in one pass of every plugin: blocks are independent, so
+          // joined by blank lines each still parses to its own tree, which goes to the cache.
+          const batch: Block[] = [];
+          let text = '';
+          let line = 1;
+          for (const part of missing) {
+            batch.push({ text: part.text, start: text.length, line });
+            text += `${part.text}\n\n`;
+            line += lineBreaks(part.text) + 2;
           }
-          const copy = structuredClone(parsed);
-          shift(copy, part);
+          const parsed = parse(text);
+          for (const block of batch) {
+            const tree = rawIfSelfContained(blockOf(parsed, block), block.text, unsafe);
+            fresh.set(block.text, tree);
+            cache.set(block.text, tree);
+          }
+        }
+        const children: ElementContent[] = [];
+        for (const [i, part] of parts.entries()) {
+          const copy = structuredClone((cached[i] ?? fresh.get(part.text)) as Root);
+          shift(copy, part, 1);
           if (children.length && copy.children.length) children.push({ type: 'text', value: '\n' });
           children.push(...(copy.children as ElementContent[]));
         }
@@ -113,6 +132,46 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   };
 }
 
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const TAG = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g;
+
+/**
+ * Raw HTML is parsed on the whole page (rehype-raw), because a tag can open in
+ * one block and close in another. A block whose tags all close inside it is
+ * parsed on its own, once, when it enters the cache: most pages then have no
+ * raw HTML left and skip the page-wide pass.
+ */
+function rawIfSelfContained(tree: Root, text: string, unsafe: boolean): Root {
+  if (!unsafe) return tree;
+  const values: string[] = [];
+  const collect = (node: Nodes): void => {
+    if (node.type === 'raw') values.push(node.value);
+    else if ('children' in node) for (const child of node.children) collect(child);
+  };
+  collect(tree);
+  if (values.length === 0) return tree;
+  const open = new Map<string, number>();
+  for (const value of values) {
+    if (/<!--|<!\[|<\?|<!\w/.test(value)) return tree;
+    for (const m of value.matchAll(TAG)) {
+      const name = (m[2] as string).toLowerCase();
+      if (VOID.has(name) || m[3]) continue;
+      open.set(name, (open.get(name) ?? 0) + (m[1] ? -1 : 1));
+      if ((open.get(name) as number) < 0) return tree;
+    }
+  }
+  if ([...open.values()].some((n) => n !== 0)) return tree;
+  const parsed = raw(tree, { file: new VFile(text) }) as Root;
+  delete parsed.data;
+  return parsed;
+}
+
 /** The point after the last character, as micromark gives it for a root. */
 function endOf(markdown: string): { line: number; column: number; offset: number } {
   let line = 1;
@@ -120,12 +179,37 @@ function endOf(markdown: string): { line: number; column: number; offset: number
   return { line, column: markdown.length - markdown.lastIndexOf('\n'), offset: markdown.length };
 }
 
-/** Moves a block's positions from its own text to its place in the page. */
-function shift(node: Nodes, block: Block): void {
+/**
+ * Moves positions between a block's own text and its place in the page:
+ * `direction` 1 places a cached block in a page, -1 takes one out of a page.
+ */
+function shift(node: Nodes, block: Block, direction: 1 | -1): void {
+  const lines = (block.line - 1) * direction;
+  const offset = block.start * direction;
   const position = node.position;
   if (position) {
-    position.start = { ...position.start, line: position.start.line + block.line - 1, ...(position.start.offset === undefined ? {} : { offset: position.start.offset + block.start }) };
-    position.end = { ...position.end, line: position.end.line + block.line - 1, ...(position.end.offset === undefined ? {} : { offset: position.end.offset + block.start }) };
+    position.start = { ...position.start, line: position.start.line + lines, ...(position.start.offset === undefined ? {} : { offset: position.start.offset + offset }) };
+    position.end = { ...position.end, line: position.end.line + lines, ...(position.end.offset === undefined ? {} : { offset: position.end.offset + offset }) };
   }
-  if ('children' in node) for (const child of node.children) shift(child, block);
+  if ('children' in node) for (const child of node.children) shift(child, block, direction);
+}
+
+/**
+ * The part of a whole-page tree that one block produced, as parsing the block
+ * alone gives it: its top-level nodes (by position) with the line breaks
+ * between them, positions relative to the block.
+ */
+function blockOf(tree: Root, block: Block): Root {
+  const end = block.start + block.text.length;
+  const children: ElementContent[] = [];
+  for (const node of tree.children as ElementContent[]) {
+    const at = node.position?.start.offset;
+    if (at === undefined || at < block.start || at > end) continue;
+    if (children.length) children.push({ type: 'text', value: '\n' });
+    children.push(structuredClone(node));
+  }
+  const root: Root = { type: 'root', children };
+  for (const child of children) shift(child, block, -1);
+  root.position = { start: { line: 1, column: 1, offset: 0 }, end: endOf(block.text) };
+  return root;
 }

@@ -1,3 +1,4 @@
+import type { Element, ElementContent, Root } from 'hast';
 import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
 
 /** One URL an HTML file refers to, and where. */
@@ -7,6 +8,8 @@ export interface HtmlReference {
   url: string;
   line: number;
   column: number;
+  /** The source file the place is in, when the reference came from page content; otherwise the place is in the output file. */
+  source?: string;
 }
 
 export interface HtmlScan {
@@ -108,4 +111,47 @@ function srcsetUrls(value: string): string[] {
     .split(/,(?=\s|$)/)
     .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
     .filter(Boolean);
+}
+
+/** hast property names of the attributes above. */
+const PROPERTIES: Record<string, string> = { href: 'href', src: 'src', srcSet: 'srcset', poster: 'poster', data: 'data', xLinkHref: 'xlink:href' };
+
+/**
+ * The same scan, from the tree a page was serialised from (a render thread
+ * has it at hand): no second parse of the HTML. References that come from the
+ * page's content carry their place in `sourceFile`.
+ */
+export function scanTree(tree: Root, sourceFile: string): HtmlScan {
+  const scan: HtmlScan = { ids: new Set(), references: [], base: undefined };
+  const walk = (node: Root | ElementContent): void => {
+    if (node.type === 'element') element(node, sourceFile, scan);
+    if ('children' in node) for (const child of node.children) walk(child as ElementContent);
+  };
+  walk(tree);
+  return scan;
+}
+
+function element(node: Element, sourceFile: string, scan: HtmlScan): void {
+  const { tagName, properties } = node;
+  const start = node.position?.start;
+  // Theme markup has no place in a file anyone edits: line 0 leaves the place out of the message.
+  const place = start ? { line: start.line, column: start.column, source: sourceFile } : { line: 0, column: 0 };
+  if (typeof properties.id === 'string' && properties.id !== '') scan.ids.add(properties.id);
+  if (tagName === 'a' && typeof properties.name === 'string' && properties.name !== '') scan.ids.add(properties.name);
+  if (tagName === 'base' && typeof properties.href === 'string') scan.base ??= properties.href.trim();
+  const equiv = properties.httpEquiv;
+  if (tagName === 'meta' && (Array.isArray(equiv) ? equiv.join(' ') : String(equiv ?? '')).toLowerCase() === 'refresh') {
+    const match = /^\s*\d*\s*[;,]\s*url\s*=\s*['"]?([^'"]*)['"]?\s*$/i.exec(String(properties.content ?? ''));
+    if (match?.[1]) scan.references.push({ tag: tagName, attribute: 'http-equiv=refresh', url: match[1].trim(), ...place });
+  }
+  const wanted = ATTRIBUTES[tagName];
+  if (!wanted) return;
+  for (const [property, attribute] of Object.entries(PROPERTIES)) {
+    if (!wanted.includes(attribute)) continue;
+    const value = properties[property];
+    if (value === undefined || value === null || value === false) continue;
+    const text = Array.isArray(value) ? value.join(attribute === 'srcset' ? ', ' : ' ') : String(value);
+    const urls = attribute === 'srcset' ? srcsetUrls(text) : [text.trim()];
+    for (const url of urls) if (url !== '') scan.references.push({ tag: tagName, attribute, url, ...place });
+  }
 }

@@ -27,7 +27,9 @@ interface Problem {
   ruleId: RuleId;
   message: string;
   path: string;
-  place: { line: number; column: number };
+  place: { line: number; column: number } | undefined;
+  /** The page's source file, when the place is in it. */
+  source?: string;
   others: number;
 }
 
@@ -103,8 +105,8 @@ export class OutputCheck {
         severity: 'error',
         ruleId: p.ruleId,
         message: p.message + (p.others ? ` (and on ${p.others} other page${p.others === 1 ? '' : 's'})` : ''),
-        file: displayPrefix + p.path,
-        place: p.place,
+        file: p.source ?? displayPrefix + p.path,
+        ...(p.place ? { place: p.place } : {}),
         ...(version === undefined ? {} : { version }),
       };
     });
@@ -112,7 +114,8 @@ export class OutputCheck {
 
   #check(path: string, page: PageScan, ref: HtmlReference, report: (key: string, problem: Omit<Problem, 'others'>) => void): void {
     const { base, elsewhere } = this.#options;
-    const place = { line: ref.line, column: ref.column };
+    const place = ref.line > 0 ? { line: ref.line, column: ref.column } : undefined;
+    const from = ref.source === undefined ? {} : { source: ref.source };
     const what = `\`<${ref.tag} ${ref.attribute === 'http-equiv=refresh' ? 'http-equiv="refresh" content' : ref.attribute}="${ref.url}">\``;
     let url = ref.url;
     if (isExternal(url)) {
@@ -128,20 +131,20 @@ export class OutputCheck {
     try {
       resolved = new URL(url, new URL(page.base ?? '', ORIGIN + base.path + encodeURI(path)));
     } catch {
-      report(`bad:${path}:${url}`, { ruleId: rules.outputMissing, message: `${what} is not a valid URL`, path, place });
+      report(`bad:${path}:${url}`, { ruleId: rules.outputMissing, message: `${what} is not a valid URL`, path, place, ...from });
       return;
     }
     if (resolved.origin !== ORIGIN) return;
     const pathname = safeDecode(resolved.pathname);
     if (!pathname.startsWith(base.path)) {
-      report(`outside:${pathname}`, { ruleId: rules.outputOutsideBase, message: `${what} leads to \`${pathname}\`, outside the base path \`${base.path}\`: write links relative, or under the base path`, path, place });
+      report(`outside:${pathname}`, { ruleId: rules.outputOutsideBase, message: `${what} leads to \`${pathname}\`, outside the base path \`${base.path}\`: write links relative, or under the base path`, path, place, ...from });
       return;
     }
     const target = pathname.slice(base.path.length);
     if (elsewhere?.(target)) return;
     const file = this.#resolve(target);
     if (file === undefined) {
-      report(`missing:${target}`, { ruleId: rules.outputMissing, message: `${what} leads to \`${target || './'}\`, which is not in the output`, path, place });
+      report(`missing:${target}`, { ruleId: rules.outputMissing, message: `${what} leads to \`${target || './'}\`, which is not in the output`, path, place, ...from });
       return;
     }
     const fragment = resolved.hash === '' ? undefined : safeDecode(resolved.hash.slice(1));
@@ -153,6 +156,7 @@ export class OutputCheck {
       message: `${what}: \`${file}\` has no element with id \`${fragment}\`${suggest(fragment, [...linked.ids])}`,
       path,
       place,
+      ...from,
     });
   }
 

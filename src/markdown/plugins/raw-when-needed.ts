@@ -15,6 +15,10 @@ export default function rehypeRawWhenNeeded() {
       found = true;
       return EXIT;
     });
-    return found ? (raw(tree, { file }) as Root) : tree;
+    if (!found) return tree;
+    const parsed = raw(tree, { file }) as Root;
+    // parse5's document mode says nothing about a fragment; dropped so the tree is the same as without raw HTML.
+    delete parsed.data;
+    return parsed;
   };
 }
