@@ -1,6 +1,6 @@
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { toHtml } from 'hast-util-to-html';
+import { serializeHtml } from '../html/serialize.js';
 import type { PageRecord } from '../content/page.js';
 import { relativeUrl } from '../links/urls.js';
 import { ancestorsOf, type NavNode } from '../nav/nav-tree.js';
@@ -51,7 +51,7 @@ export interface LayoutExtras {
 
 /** Stage 6: the theme wraps a rendered body in a whole document; the result is serialised once. */
 export function layoutPage(rendered: RenderedPage, version: VersionLayoutInfo, site: SiteLayoutInfo, extras: LayoutExtras): string {
-  return toHtml(layoutTree(rendered, version, site, extras), { allowDangerousHtml: false });
+  return serializeHtml(layoutTree(rendered, version, site, extras));
 }
 
 /** The whole document as a tree, before it is serialised (the render threads scan it for the output check). */

@@ -1,7 +1,7 @@
 import type { VersionLink } from '../theme/contract.js';
 import { switchTarget } from '../versions/switcher-targets.js';
 import type { Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import { serializeHtml } from '../html/serialize.js';
 import { layoutTree, type SiteLayoutInfo, type VersionLayoutInfo } from './layout-page.js';
 import type { PreparedVersion } from './prepare-version.js';
 import type { RenderedPage } from './render-page.js';
@@ -16,7 +16,7 @@ export function versionFolders(prepared: PreparedVersion): string[] {
 
 /** A rendered page laid out as a whole document for one of its version's output folders. */
 export function pageDocument(rendered: RenderedPage, prepared: PreparedVersion, all: readonly PreparedVersion[], site: SiteLayoutInfo, folder: string): string {
-  return toHtml(pageDocumentTree(rendered, prepared, all, site, folder), { allowDangerousHtml: false });
+  return serializeHtml(pageDocumentTree(rendered, prepared, all, site, folder));
 }
 
 /** The same document as a tree, before serialisation. */

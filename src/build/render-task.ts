@@ -1,4 +1,4 @@
-import { toHtml } from 'hast-util-to-html';
+import { serializeHtml } from '../html/serialize.js';
 import { readPage } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -70,10 +70,10 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
         ? versionFolders(prepared).map((folder) => {
             const tree = pageDocumentTree({ ...rendered, page: record }, prepared, ctx.versions, ctx.layout, folder);
             // Scanned here, from the tree, so the main thread's output check only looks the targets up.
-            return { path: `${folder}${record.url}index.html`, html: toHtml(tree, { allowDangerousHtml: false }), scan: scanTree(tree, record.file) };
+            return { path: `${folder}${record.url}index.html`, html: serializeHtml(tree), scan: scanTree(tree, record.file) };
           })
         : [],
-      body: task.body ? toHtml(rendered.body) : undefined,
+      body: task.body ? serializeHtml(rendered.body) : undefined,
       ids: [...rendered.ids],
       links: rendered.links,
       headings: rendered.headings,

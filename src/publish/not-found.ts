@@ -1,6 +1,6 @@
 import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { toHtml } from 'hast-util-to-html';
+import { serializeHtml } from '../html/serialize.js';
 import type { SiteLayoutInfo } from '../build/layout-page.js';
 import { LATEST_FOLDER } from '../build/page-document.js';
 import type { PreparedVersion } from '../build/prepare-version.js';
@@ -38,7 +38,7 @@ export function notFoundPage(site: SiteLayoutInfo, all: readonly PreparedVersion
     ],
   };
   const layout = site.theme.layouts.get(NOT_FOUND_LAYOUT);
-  if (!layout) return toHtml(fallbackDocument(site, title, content, site.assets.has('style.css') ? asset('style.css') : undefined), { allowDangerousHtml: false });
+  if (!layout) return serializeHtml(fallbackDocument(site, title, content, site.assets.has('style.css') ? asset('style.css') : undefined));
 
   const version = latest?.version;
   const ctx: LayoutContext = {
@@ -77,7 +77,7 @@ export function notFoundPage(site: SiteLayoutInfo, all: readonly PreparedVersion
   };
   const out = layout(ctx);
   const tree: Root = isRoot(out) ? out : { type: 'root', children: Array.isArray(out) ? out : [out] };
-  return toHtml(tree, { allowDangerousHtml: false });
+  return serializeHtml(tree);
 }
 
 function fallbackDocument(site: SiteLayoutInfo, title: string, content: Root, stylesheet: string | undefined): Root {
