@@ -4,12 +4,18 @@ import { gitLastModified } from '../content/last-modified.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import { SitePublisher } from '../publish/site-publisher.js';
-import { indexDirectory } from '../search/search-index.js';
+import { indexDirectory, SEARCH_BUNDLE } from '../search/search-index.js';
 import { VERSIONS_DIR } from '../versions/resolve-versions.js';
 import type { BuildProgress } from './build-progress.js';
 import { renderAll } from './build-version.js';
 import { loadSite, siteLayoutInfo } from './load-site.js';
-import { AtomicDirectory, NullSink, type OutputSink } from './output.js';
+import { existsSync } from 'node:fs';
+import { BuildCache, CACHE_DIR, keyOf } from '../cache/build-cache.js';
+import { filesBelow, filesKey, strataKey } from '../cache/keys.js';
+import { discoveryCache, PageReuse } from '../cache/page-reuse.js';
+import { HUGO_CONFIG_FILES } from '../config/hugo-config.js';
+import type { LoadedSite } from './load-site.js';
+import { AtomicDirectory, IncrementalDirectory, NullSink, type OutputSink } from './output.js';
 import { LATEST_FOLDER } from './page-document.js';
 import { createRenderPool, type RenderPool } from './render-pool.js';
 
@@ -40,6 +46,8 @@ export interface BuildOptions {
   threads?: number;
   /** Parse markdown block by block through a cache (default). Only tests turn it off, to compare. */
   blockCache?: boolean;
+  /** Use and update the build cache in `.strata-cache/` (default). `--no-cache` turns it off. */
+  cache?: boolean;
 }
 
 /** One line of `strata build --to=ndjson`. */
@@ -61,6 +69,8 @@ export interface BuildSummary {
   written: boolean;
   /** Render threads used (0: the main thread). */
   threads: number;
+  /** Pages the build cache spared, and pages rendered. */
+  cache: { reused: number; rendered: number; files: number } | undefined;
 }
 
 /**
@@ -71,21 +81,32 @@ export interface BuildSummary {
  */
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
+  const timings = stageTimer();
   const siteDir = path.resolve(options.siteDir);
+  const loadedConfig = await loadConfig(siteDir, options.configFile);
+  const outDir = path.resolve(siteDir, options.outDir ?? loadedConfig.config.outDir);
+  const engine = options.cache !== false && options.output === 'files' ? engineKey(siteDir, options) : '';
+  // The build cache serves full builds that write files (not `--version`, `--warn-only`, checks or ndjson).
+  const cache =
+    options.cache !== false && options.output === 'files' && options.version === undefined && !options.warnOnly
+      ? BuildCache.open(siteDir, engine, outDir)
+      : undefined;
   const { site, diagnostics } = await loadSite({
     siteDir,
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     drafts: options.drafts ?? false,
+    config: loadedConfig,
+    ...(cache ? { discoveryCache: (version: string) => discoveryCache(cache, version) } : {}),
   });
+  if (cache?.problem) diagnostics.push({ severity: 'warning', ruleId: rules.cacheIgnored, message: `the build cache in ${CACHE_DIR}/ was ignored: ${cache.problem}; it is rebuilt`, file: `${CACHE_DIR}/` });
   if (site && options.blockCache === false) site.config.markdown = { ...site.config.markdown, blockCache: false };
-  const config = site?.config ?? (await loadConfig(siteDir, options.configFile)).config;
-  const outDir = path.resolve(siteDir, options.outDir ?? config.outDir);
-  const summary: BuildSummary = { outDir, versions: [], pages: 0, ms: 0, diagnostics, written: false, threads: 0 };
+  const summary: BuildSummary = { outDir, versions: [], pages: 0, ms: 0, diagnostics, written: false, threads: 0, cache: undefined };
   const finish = () => {
     summary.ms = performance.now() - started;
     return summary;
   };
+  timings.mark('load');
   if (!site) return finish();
   const only = options.version === undefined ? undefined : site.versions.findIndex((v) => v.version.name === options.version);
   if (only === -1) {
@@ -100,19 +121,32 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const publisher = new SitePublisher(site, { siteDir, outDir, ...(only === undefined ? {} : { only: built[0] as (typeof built)[number] }) });
   // "Last updated" dates: one `git log` for the whole site, running while the theme's assets are written.
   const lastModified = layOut ? gitLastModified(siteDir, { pathspecs: [site.config.contentDir, VERSIONS_DIR] }) : undefined;
-  const directory = options.output === 'files' ? new AtomicDirectory(outDir) : undefined;
+  // A warm build changes the output in place; otherwise a new output is swapped in whole.
+  const incremental = cache?.warm && existsSync(outDir) ? new IncrementalDirectory(outDir, cache.files, [`${SEARCH_BUNDLE}/`]) : undefined;
+  const atomic = options.output === 'files' && !incremental ? new AtomicDirectory(outDir) : undefined;
+  const directory = incremental ?? atomic;
   const output: OutputSink = directory ?? new NullSink();
   const sink = layOut ? publisher.wrap(output) : output;
   let pool: RenderPool | undefined;
   try {
     const layout = await siteLayoutInfo(site, sink);
     layout.lastModified = await lastModified;
+    timings.mark('assets and git dates');
     pool = createRenderPool(site, layout, {
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
       ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     });
     const progress = trackProgress(site.versions, built, options.onProgress);
+    const reuse = cache
+      ? new PageReuse(cache, site.versions, {
+          engine,
+          theme: themeKey(site),
+          assets: layout.assets,
+          lastModified: layout.lastModified ?? new Map(),
+          intact: (file) => incremental?.intact(file) ?? false,
+        })
+      : undefined;
     const bodies: PageLine[] = [];
     const outcomes = await renderAll({
       site: layout,
@@ -124,6 +158,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       write: layOut,
       bodies: options.output === 'ndjson',
       onDocument: (file, scan) => publisher.addScanned(file, scan),
+      ...(reuse ? { reuse } : {}),
+      onKept: (file) => {
+        incremental?.keep(file);
+        publisher.addKept(file);
+      },
       onResult: (r) => {
         progress.page(r.version);
         if (r.body === undefined) return;
@@ -134,6 +173,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       versionSink: sink,
     });
     summary.threads = pool.threads;
+    timings.mark(`render and write pages (${pool.threads} threads)`);
     // Threads finish pages in any order; lines come out in version, then page order.
     const rank = new Map(site.versions.map((v, i) => [v.version.name, i]));
     bodies.sort((a, b) => (rank.get(a.version) ?? 0) - (rank.get(b.version) ?? 0) || a.source.localeCompare(b.source));
@@ -151,7 +191,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     if (options.output === 'files') diagnostics.push(...(await site.features.write(new Set(outcomes.flatMap((o) => [...o.features])), sink)));
     if (layOut) {
       for (const file of publisher.siteFiles(layout)) await sink.write(file.path, file.data);
+      timings.mark('version and site files');
       diagnostics.push(...publisher.finish(diagnostics));
+      timings.mark('output check');
     }
     if (options.warnOnly) {
       for (const [i, d] of diagnostics.entries()) if (d.severity === 'error') diagnostics[i] = { ...d, severity: 'warning' };
@@ -159,10 +201,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     // The search index, from the written pages in path order (as `strata merge` does, so both give the same index).
     // Each version is indexed under its own folder; `latest/` repeats the latest one.
     // A version built alone (`--version`) is indexed when `strata merge` puts the site together.
-    if (directory && only === undefined && !hasErrors(diagnostics)) diagnostics.push(...(await indexDirectory(directory.staging, { exclude: (file) => file.startsWith(`${LATEST_FOLDER}/`) })).diagnostics);
+    const searchable = only === undefined && !hasErrors(diagnostics);
+    const indexSearch = async (dir: string) => diagnostics.push(...(await indexDirectory(dir, { exclude: (file) => file.startsWith(`${LATEST_FOLDER}/`) })).diagnostics);
+    if (atomic && searchable) await indexSearch(atomic.staging);
+    timings.mark('search index');
     if (hasErrors(diagnostics)) await output.abort();
     else {
       await output.commit();
+      timings.mark('swap in');
+      // In place: pages changed, so the index is made again from the whole output (Pagefind cannot patch one).
+      if (incremental && searchable && (incremental.changes > 0 || !existsSync(path.join(outDir, SEARCH_BUNDLE)))) await indexSearch(outDir);
+      timings.mark('search index (in place)');
+      if (cache && directory && !hasErrors(diagnostics)) cache.save(directory.produced);
+      summary.cache = reuse ? { reused: reuse.reused, rendered: reuse.rendered, files: incremental?.changes ?? directory?.produced.size ?? 0 } : undefined;
       summary.written = options.output === 'files';
     }
   } catch (e) {
@@ -175,6 +226,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   for (const row of summary.versions) {
     for (const d of diagnostics) if (d.version === row.name) row[d.severity === 'error' ? 'errors' : 'warnings']++;
   }
+  timings.print();
   // With one version, naming it on every message adds nothing.
   if (site.versions.length === 1) for (const [i, d] of diagnostics.entries()) diagnostics[i] = withoutVersion(d);
   return finish();
@@ -203,6 +255,39 @@ function trackProgress(all: readonly { pages: readonly unknown[]; version: { nam
     },
     ms: (i: number) => (finished[i] as number) || performance.now() - started,
   };
+}
+
+/** `STRATA_TIMINGS=1` prints how long each stage took (stderr), for profiling builds. */
+function stageTimer() {
+  const on = process.env.STRATA_TIMINGS === '1';
+  const rows: Array<[string, number, number]> = [];
+  let last = performance.now();
+  let cpu = process.cpuUsage();
+  return {
+    mark(stage: string) {
+      if (!on) return;
+      const now = performance.now();
+      const used = process.cpuUsage(cpu);
+      rows.push([stage, now - last, (used.user + used.system) / 1000]);
+      last = now;
+      cpu = process.cpuUsage();
+    },
+    print() {
+      if (!on) return;
+      for (const [stage, wall, main] of rows) process.stderr.write(`${stage.padEnd(40)} ${String(Math.round(wall)).padStart(7)} ms wall ${String(Math.round(main)).padStart(7)} ms main-thread CPU\n`);
+    },
+  };
+}
+
+/** What every cached render depends on and discovery can know: Strata, the config file, the build's options. */
+function engineKey(siteDir: string, options: BuildOptions): string {
+  const configFiles = ['strata.config.ts', 'strata.config.mts', 'strata.config.js', 'strata.config.mjs', 'strata.config.json', ...HUGO_CONFIG_FILES, ...(options.configFile ? [options.configFile] : [])];
+  return keyOf(strataKey(), filesKey(configFiles.map((f) => path.resolve(siteDir, f)).filter((f) => existsSync(f))), options.baseUrl ?? null, options.drafts ?? false, options.blockCache ?? true);
+}
+
+/** The theme's files and the shortcode modules: layouts and assets, site and theme shortcodes. */
+function themeKey(site: LoadedSite): string {
+  return filesKey([...site.theme.files, ...filesBelow([path.join(site.theme.dir, 'shortcodes'), path.join(site.siteDir, 'shortcodes')])]);
 }
 
 function withoutVersion(d: Diagnostic): Diagnostic {

@@ -5,6 +5,7 @@ import type { OutputSink } from './output.js';
 import { versionFolders } from './page-document.js';
 import type { PreparedVersion } from './prepare-version.js';
 import type { RenderPool } from './render-pool.js';
+import type { PageReuse } from '../cache/page-reuse.js';
 import type { HtmlScan } from '../publish/html-scan.js';
 import type { PageResult, PageTask } from './render-task.js';
 import { versionFiles } from './version-files.js';
@@ -33,6 +34,10 @@ export interface RenderAllOptions {
   onDocument?: (path: string, scan: HtmlScan) => void;
   /** Where a version's other files go (static files, redirects), when not `sink`. */
   versionSink?: OutputSink;
+  /** The build cache: pages it spares are not rendered; their documents stay in the output. */
+  reuse?: PageReuse;
+  /** Takes the documents of a reused page (kept in the output as they are). */
+  onKept?: (path: string) => void;
 }
 
 /**
@@ -51,7 +56,23 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
   }));
   // Every task is queued at once; results are taken in task order, so what is written (and indexed
   // for search) comes in the same order on every run, whichever thread finishes first.
-  const running = pageTasks(versions, options.build, { body: options.bodies, documents: options.write }).map((task) => pool.run(task));
+  const reuse = options.reuse;
+  const spared = (version: number, page: number): boolean => {
+    const reused = reuse?.reuse(version, page);
+    if (!reused) return false;
+    const outcome = outcomes[version] as (typeof outcomes)[number];
+    const record = (versions[version] as PreparedVersion).pages[page];
+    outcome.diagnostics.push(...reused.meta.diagnostics);
+    outcome.anchors.push({ url: record?.url ?? '', file: record?.file ?? '', ids: new Set(reused.meta.ids), links: reused.meta.links });
+    for (const feature of reused.meta.features) outcome.features.add(feature);
+    for (const document of reused.documents) options.onKept?.(document);
+    options.onResult?.({ version, page, documents: [], body: undefined, ...reused.meta, dependencies: [] });
+    return true;
+  };
+  const tasks = pageTasks(versions, options.build, { body: options.bodies, documents: options.write })
+    .map((task) => ({ ...task, entries: task.entries.filter((e) => !spared(e.version, e.page)) }))
+    .filter((task) => task.entries.length > 0);
+  const running = tasks.map((task) => pool.run(task));
   running.forEach((p) => p.catch(() => undefined));
   for (const next of running) {
     for (const result of await next) {
@@ -64,6 +85,7 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
         options.onDocument?.(document.path, document.scan);
         await sink.write(document.path, document.html);
       }
+      reuse?.remember(result);
       options.onResult?.(result);
     }
   }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { StrataConfig } from '../config/schema.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js';
@@ -12,6 +12,7 @@ import { resolveVersions } from '../versions/resolve-versions.js';
 import { FeatureAssets } from './feature-assets.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import type { OutputSink } from './output.js';
+import type { DiscoveryCache } from '../content/discover.js';
 import { prepareVersion, type PreparedVersion } from './prepare-version.js';
 import { writeAssets } from './site-assets.js';
 
@@ -21,6 +22,10 @@ export interface LoadOptions {
   configFile?: string;
   baseUrl?: string;
   drafts?: boolean;
+  /** Reuses what the last build read (the build cache), version by version. */
+  discoveryCache?: (version: string) => DiscoveryCache;
+  /** The config, when the caller loaded it already. */
+  config?: LoadedConfig;
 }
 
 /** A site after stage 1: config, theme and every version discovered, nothing rendered. */
@@ -45,7 +50,7 @@ export interface LoadedSite {
  */
 export async function loadSite(options: LoadOptions): Promise<{ site: LoadedSite | undefined; diagnostics: Diagnostic[] }> {
   const siteDir = path.resolve(options.siteDir);
-  const { config, file: configFile, diagnostics } = await loadConfig(siteDir, options.configFile);
+  const { config, file: configFile, diagnostics } = options.config ?? (await loadConfig(siteDir, options.configFile));
   if (options.baseUrl !== undefined) config.baseUrl = options.baseUrl;
   const base = parseBaseUrl(config.baseUrl);
   if (base.ok) config.baseUrl = base.base.href;
@@ -63,7 +68,7 @@ export async function loadSite(options: LoadOptions): Promise<{ site: LoadedSite
     close();
     return { site: undefined, diagnostics };
   }
-  const prepared = await Promise.all(versions.map((version) => prepareVersion(version, config, options.drafts ?? false)));
+  const prepared = await Promise.all(versions.map((version) => prepareVersion(version, config, options.drafts ?? false, options.discoveryCache?.(version.name))));
   // A shortcode module that fails to load is reported, and the build goes on without it, so its uses are reported too.
   diagnostics.push(...modules.diagnostics);
   const registry = new ShortcodeRegistry(builtinShortcodes, ...modules.layers);

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, promises as fs, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, promises as fs, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where a build's files go: a folder swapped in on success, or nowhere (`check`, `--to=ndjson`). */
@@ -20,6 +20,8 @@ export class AtomicDirectory implements OutputSink {
   readonly target: string;
   readonly #staging: string;
   readonly #made = new Set<string>();
+  /** Every file written, with its content hash (for the build cache). */
+  readonly produced = new Map<string, string>();
 
   constructor(target: string) {
     this.target = path.resolve(target);
@@ -33,11 +35,13 @@ export class AtomicDirectory implements OutputSink {
 
   // Synchronous on purpose: thousands of small files are written faster this way than through promises.
   async write(file: string, data: string | Uint8Array): Promise<void> {
+    this.produced.set(file, contentHash(data));
     writeFileSync(this.#prepare(file), data);
   }
 
   async copy(file: string, from: string): Promise<void> {
-    copyFileSync(from, this.#prepare(file));
+    const { readFileSync } = await import('node:fs');
+    await this.write(file, readFileSync(from));
   }
 
   async commit(): Promise<void> {
@@ -93,4 +97,114 @@ export class MemorySink implements OutputSink {
 
   async commit(): Promise<void> {}
   async abort(): Promise<void> {}
+}
+
+/** What the build cache records of an output file: its content, and how to tell it was not touched since. */
+export interface OutputFileRecord {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export function contentHash(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/**
+ * Applies a build to an existing output in place, for warm builds: a file
+ * whose content did not change is not written again (its bytes and times are
+ * compared with what the last build recorded), changed files are written to a
+ * staging folder and renamed into place only on `commit`, after the build
+ * succeeded; files the build no longer makes are removed then. A failed build
+ * leaves the output as it was, and nothing is rewritten that need not be.
+ */
+export class IncrementalDirectory implements OutputSink {
+  readonly target: string;
+  readonly #staging: string;
+  readonly #made = new Set<string>();
+  readonly #previous: ReadonlyMap<string, OutputFileRecord>;
+  readonly #staged: string[] = [];
+  /** Every file of the new output, with its content hash. */
+  readonly produced = new Map<string, string>();
+  /** Folders (relative, ending in `/`) whose files other steps own (the search bundle): never removed here. */
+  readonly #kept: readonly string[];
+
+  constructor(target: string, previous: ReadonlyMap<string, OutputFileRecord>, kept: readonly string[] = []) {
+    this.target = path.resolve(target);
+    this.#staging = `${this.target}.tmp-${randomBytes(4).toString('hex')}`;
+    this.#previous = previous;
+    this.#kept = kept;
+  }
+
+  /** Whether the output still holds `file` as the last build left it. */
+  intact(file: string): boolean {
+    const record = this.#previous.get(file);
+    if (!record) return false;
+    const stat = statSync(path.join(this.target, ...file.split('/')), { throwIfNoEntry: false });
+    return stat !== undefined && stat.isFile() && stat.size === record.size && stat.mtimeMs === record.mtimeMs;
+  }
+
+  /** A file the build reuses as it is in the output (a page whose inputs did not change). */
+  keep(file: string): void {
+    this.produced.set(file, (this.#previous.get(file) as OutputFileRecord).hash);
+  }
+
+  async write(file: string, data: string | Uint8Array): Promise<void> {
+    const hash = contentHash(data);
+    this.produced.set(file, hash);
+    if (this.#previous.get(file)?.hash === hash && this.intact(file)) return;
+    const abs = path.join(this.#staging, ...file.split('/'));
+    const dir = path.dirname(abs);
+    if (!this.#made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.#made.add(dir);
+    }
+    writeFileSync(abs, data);
+    this.#staged.push(file);
+  }
+
+  async copy(file: string, from: string): Promise<void> {
+    const { readFile } = await import('node:fs/promises');
+    await this.write(file, await readFile(from));
+  }
+
+  /** How many files this build writes (0: the output is already up to date). */
+  get changes(): number {
+    return this.#staged.length + [...this.#previous.keys()].filter((f) => !this.produced.has(f)).length;
+  }
+
+  async commit(): Promise<void> {
+    for (const file of this.#staged) {
+      const to = path.join(this.target, ...file.split('/'));
+      mkdirSync(path.dirname(to), { recursive: true });
+      renameSync(path.join(this.#staging, ...file.split('/')), to);
+    }
+    for (const file of this.#previous.keys()) {
+      if (this.produced.has(file) || this.#kept.some((dir) => file.startsWith(dir))) continue;
+      try {
+        unlinkSync(path.join(this.target, ...file.split('/')));
+        removeEmptyParents(this.target, file);
+      } catch {
+        // Already gone: what the build wants.
+      }
+    }
+    await fs.rm(this.#staging, { recursive: true, force: true });
+  }
+
+  async abort(): Promise<void> {
+    await fs.rm(this.#staging, { recursive: true, force: true });
+  }
+}
+
+function removeEmptyParents(root: string, file: string): void {
+  const parts = file.split('/');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const dir = path.join(root, ...parts.slice(0, i));
+    try {
+      if (readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+  }
 }

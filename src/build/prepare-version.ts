@@ -1,6 +1,6 @@
 import type { StrataConfig } from '../config/schema.js';
 import { loadDataFiles } from '../content/data-files.js';
-import { discoverPages } from '../content/discover.js';
+import { discoverPages, type DiscoveryCache } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { PageIndex } from '../links/page-index.js';
@@ -33,9 +33,9 @@ export interface PreparedVersion extends DiscoveredVersion {
 }
 
 /** Stage 1 for one version: reads its pages (front matter), files and data. */
-export async function discoverVersion(version: Version, config: StrataConfig, drafts: boolean): Promise<DiscoveredVersion> {
+export async function discoverVersion(version: Version, config: StrataConfig, drafts: boolean, cache?: DiscoveryCache): Promise<DiscoveredVersion> {
   const { tree } = version;
-  const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts, ignoreFiles: config.ignoreFiles });
+  const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts, ignoreFiles: config.ignoreFiles, ...(cache ? { cache } : {}) });
   const data = await loadDataFiles(tree);
   const files = [
     ...(await tree.list(config.staticDir)).map((source) => ({ source, output: source.slice(config.staticDir.length + 1) })),
@@ -76,6 +76,6 @@ export function deriveVersion(version: Version, discovered: DiscoveredVersion): 
   };
 }
 
-export async function prepareVersion(version: Version, config: StrataConfig, drafts: boolean): Promise<PreparedVersion> {
-  return deriveVersion(version, await discoverVersion(version, config, drafts));
+export async function prepareVersion(version: Version, config: StrataConfig, drafts: boolean, cache?: DiscoveryCache): Promise<PreparedVersion> {
+  return deriveVersion(version, await discoverVersion(version, config, drafts, cache));
 }

@@ -60,7 +60,8 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
       ctx.envs.set(entry.version, env);
     }
     const record = prepared.pages[entry.page] as PageRecord;
-    const page = ctx.reread ? ((await readPage(prepared.version.tree, record.source, ctx.config.contentDir)) ?? record) : record;
+    // Texts are read again where discovery let go of them (render threads), or never read them (the build cache).
+    const page = ctx.reread || record.text === '' ? ((await readPage(prepared.version.tree, record.source, ctx.config.contentDir)) ?? record) : record;
     // Discovery decided the page's place; a re-read file keeps it (only its text is new).
     const rendered = await renderPage({ ...page, url: record.url, parent: record.parent, aliases: record.aliases }, env);
     results.push({

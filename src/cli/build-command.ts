@@ -21,7 +21,8 @@ Options:
   --drafts          include pages marked draft: true
   --config FILE     the config to use instead of SITE_DIR's own: strata.config.ts,
                     or a Hugo config (hugo.toml, config.yaml, docs.toml…)
-  --threads N       render threads (default: one per core for large sites; 0: none)`,
+  --threads N       render threads (default: one per core for large sites; 0: none)
+  --no-cache        neither use nor update the build cache (.strata-cache/)`,
   options: {
     out: { type: 'string' },
     'base-url': { type: 'string' },
@@ -32,6 +33,7 @@ Options:
     drafts: { type: 'boolean' },
     config: { type: 'string' },
     threads: { type: 'string' },
+    'no-cache': { type: 'boolean' },
   },
   async run({ positionals, values }) {
     if (positionals.length > 1) {
@@ -62,6 +64,7 @@ Options:
       output: ndjson ? 'ndjson' : 'files',
       drafts: values.drafts === true,
       ...(threads === undefined ? {} : { threads }),
+      cache: values['no-cache'] !== true,
       onPage: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
       ...(progress ? { onProgress: progress.onProgress } : {}),
     }).finally(() => progress?.end());

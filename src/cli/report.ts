@@ -20,9 +20,10 @@ export function printReport(summary: BuildSummary, out: NodeJS.WritableStream, o
   if (summary.versions.length) out.write(versionTable(summary));
   const versions = summary.versions.map((v) => `${v.name} (${v.pages})`).join(', ');
   const where = summary.written ? ` → ${path.relative(process.cwd(), summary.outDir) || '.'}/` : errors ? ' — nothing written' : '';
+  const cached = summary.cache && summary.cache.reused > 0 ? ` (${summary.cache.reused} from the cache, ${summary.cache.files} file${summary.cache.files === 1 ? '' : 's'} changed)` : '';
   out.write(
     `${summary.pages} pages in ${summary.versions.length} version${summary.versions.length === 1 ? '' : 's'}${versions ? ` [${versions}]` : ''}, ` +
-      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${Math.round(summary.ms)} ms${where}\n`,
+      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${Math.round(summary.ms)} ms${cached}${where}\n`,
   );
 }
 

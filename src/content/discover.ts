@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { SourceTree } from '../versions/source-tree.js';
@@ -15,10 +16,17 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
+/** Lets discovery skip reading files the last build read, when their fingerprint is unchanged. */
+export interface DiscoveryCache {
+  lookup(source: string, fingerprint: string | undefined): PageRecord | undefined;
+  remember(source: string, fingerprint: string, record: PageRecord): void;
+}
+
 export interface DiscoverOptions {
   contentDir: string;
   /** Build pages marked `draft: true` (the dev server's choice). */
   drafts?: boolean;
+  cache?: DiscoveryCache;
   /** Regular expressions (Hugo's `ignoreFiles`): files whose tree path or content-relative path matches are left out. */
   ignoreFiles?: readonly string[];
 }
@@ -39,7 +47,7 @@ export async function discoverPages(tree: SourceTree, options: DiscoverOptions):
         assets.push(source);
         return;
       }
-      const page = await readPage(tree, source, options.contentDir);
+      const page = await cachedPage(tree, source, options);
       if (page && (!page.draft || options.drafts)) pages.push(page);
       else if (page) diagnostics.push(...page.diagnostics);
     }),
@@ -69,6 +77,19 @@ function ignoreFilter(options: DiscoverOptions): (file: string) => boolean {
     const rel = file.slice(options.contentDir.length + 1);
     return patterns.some((re) => re.test(file) || re.test(rel));
   };
+}
+
+async function cachedPage(tree: SourceTree, source: string, options: DiscoverOptions): Promise<PageRecord | undefined> {
+  const { cache } = options;
+  const fingerprint = cache ? tree.fingerprint(source) : undefined;
+  const known = cache?.lookup(source, fingerprint);
+  if (known) return known;
+  const page = await readPage(tree, source, options.contentDir);
+  if (page && cache && fingerprint !== undefined) {
+    page.contentHash = createHash('sha1').update(page.text).digest('hex');
+    cache.remember(source, fingerprint, page);
+  }
+  return page;
 }
 
 export async function readPage(tree: SourceTree, source: string, contentDir: string): Promise<PageRecord | undefined> {

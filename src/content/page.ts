@@ -19,8 +19,10 @@ export interface PageRecord {
   hidden: boolean;
   aliases: string[];
   frontMatter: FrontMatter;
-  /** The whole file, decoded; positions are offsets into it. */
+  /** The whole file, decoded; positions are offsets into it. Empty when the build cache spared reading it. */
   text: string;
+  /** SHA-1 of `text`, for the build cache's keys. */
+  contentHash?: string;
   bodyOffset: number;
   /** Problems found while reading the file (encoding, front matter). */
   diagnostics: Diagnostic[];

@@ -215,4 +215,8 @@ class SeededTree implements SourceTree {
   mtime(path: string): Promise<number | undefined> {
     return this.#inner.mtime(path);
   }
+
+  fingerprint(path: string): string | undefined {
+    return this.#inner.fingerprint(path);
+  }
 }

@@ -40,6 +40,7 @@ export const rules = {
   mergeInput: 'merge:input',
   mergeConflict: 'merge:conflict',
   mergeMissing: 'merge:missing-version',
+  cacheIgnored: 'cache:ignored',
   internal: 'strata:internal',
 } as const;
 

@@ -62,6 +62,11 @@ export class OutputCheck {
     this.#pages.set(path, scanHtml(html));
   }
 
+  /** A file kept in the output from the last build (the build cache spared it): a valid target, not checked again. */
+  addKept(path: string): void {
+    this.#files.add(path);
+  }
+
   /** A page scanned elsewhere (on the render thread that wrote it). */
   addScanned(path: string, scan: PageScan): void {
     this.#files.add(path);

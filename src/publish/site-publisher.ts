@@ -60,6 +60,11 @@ export class SitePublisher {
     return this.#check.wrap(sink);
   }
 
+  /** A page the build cache kept in the output as it was. */
+  addKept(path: string): void {
+    this.#check.addKept(path);
+  }
+
   /** A page scanned on the thread that laid it out, written past the wrapped sink. */
   addScanned(path: string, scan: PageScan): void {
     this.#check.addScanned(path, scan);

@@ -21,6 +21,9 @@ export interface SearchIndexResult {
   diagnostics: Diagnostic[];
 }
 
+/** Where the search bundle goes in the output. */
+export const SEARCH_BUNDLE = 'pagefind';
+
 const PAGEFIND_UI = /^pagefind-(?:component-|modular-)?ui\.|^pagefind-highlight\.js$/;
 
 type Pagefind = typeof PagefindModule;

@@ -56,6 +56,13 @@ export class FsTree implements SourceTree {
     return { kind: stat?.isDirectory() ? 'directory' : stat?.isFile() ? 'file' : undefined, real };
   }
 
+  fingerprint(treePath: string): string | undefined {
+    const rel = resolveInside(treePath);
+    if (rel === undefined) return undefined;
+    const stat = statSync(this.#abs(rel), { throwIfNoEntry: false, bigint: true });
+    return stat?.isFile() ? `${stat.size}:${stat.mtimeNs}:${stat.ino}` : undefined;
+  }
+
   async mtime(treePath: string): Promise<number | undefined> {
     const stat = await fs.stat(this.#abs(treePath)).catch(() => undefined);
     return stat?.mtimeMs;

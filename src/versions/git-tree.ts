@@ -87,6 +87,12 @@ export class GitTree implements SourceTree {
     return this.#dirs.has(rel) ? 'directory' : undefined;
   }
 
+  fingerprint(path: string): string | undefined {
+    const rel = resolveInside(path);
+    const entry = rel === undefined ? undefined : this.#entries.get(rel);
+    return entry?.type === 'blob' ? `git:${entry.sha}` : undefined;
+  }
+
   async mtime(): Promise<number | undefined> {
     return undefined;
   }

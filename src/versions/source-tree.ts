@@ -17,6 +17,12 @@ export interface SourceTree {
   kind(path: string): Promise<'file' | 'directory' | 'outside' | undefined>;
   /** Modification time in ms since epoch, when the source knows one. */
   mtime(path: string): Promise<number | undefined>;
+  /**
+   * A cheap token that changes whenever the file's content may have changed
+   * (size, time and inode on disk; the blob id in git), or undefined when the
+   * file is missing. The build cache trusts a file whose token is unchanged.
+   */
+  fingerprint(path: string): string | undefined;
 }
 
 /**

@@ -79,7 +79,7 @@ describe('strata build', () => {
     expect(r.stdout).toMatch(/2 errors, 0 warnings, \d+ ms — nothing written\n$/);
     // The whole previous output, byte for byte, and no temporary folder left beside it.
     expect(readTree(dist)).toEqual(before);
-    expect(readdirSync(site.dir).sort()).toEqual(['content', 'dist', 'static', 'strata.config.json']);
+    expect(readdirSync(site.dir).filter((f) => f !== '.strata-cache').sort()).toEqual(['content', 'dist', 'static', 'strata.config.json']);
   });
 
   it('drops pages deleted from the source on the next build, without --clean', () => {
@@ -89,7 +89,7 @@ describe('strata build', () => {
     rmSync(path.join(site.dir, 'content/old.md'));
     expect(strata(['build', site.dir]).status).toBe(0);
     expect(existsSync(path.join(site.dir, 'dist/2.0.x/old'))).toBe(false);
-    expect(readdirSync(site.dir).sort()).toEqual(['content', 'dist', 'static', 'strata.config.json']);
+    expect(readdirSync(site.dir).filter((f) => f !== '.strata-cache').sort()).toEqual(['content', 'dist', 'static', 'strata.config.json']);
   });
 
   it('--warn-only reports errors as warnings, writes the output and exits 0', () => {

@@ -49,7 +49,7 @@ describe('versions from three sources', () => {
   });
 
   it('builds a version from a git ref without touching the working tree', async () => {
-    site = tree({ '.gitignore': 'dist/\n' }, { versions: [{ name: '1.9.x', ref: 'v1.9', label: 'Version 1.9' }] });
+    site = tree({ '.gitignore': 'dist/\n.strata-cache/\n' }, { versions: [{ name: '1.9.x', ref: 'v1.9', label: 'Version 1.9' }] });
     git(site.dir, 'init', '-q', '-b', 'main');
     site.write('static/v.md', '1.9');
     site.write('content/only-in-1.9.md', page('Old page'));

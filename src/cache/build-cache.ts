@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PageRecord } from '../content/page.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { OutputFileRecord } from '../build/output.js';
+import type { PageLink } from '../transforms/links.js';
+import type { TocEntry } from '../build/render-page.js';
+
+/** Where the cache lives, in the site's folder. */
+export const CACHE_DIR = '.strata-cache';
+const MANIFEST = 'manifest.json';
+const FORMAT = 1;
+
+/** What a page's render left that later stages need, when the page is not rendered again. */
+export interface PageMeta {
+  ids: string[];
+  links: PageLink[];
+  headings: TocEntry[];
+  diagnostics: Diagnostic[];
+  features: string[];
+  /** Tree paths the page read (readfile targets) and their fingerprints then. */
+  dependencies: Array<[string, string | undefined]>;
+}
+
+export interface CachedPage {
+  key: string;
+  /** Output path → key of the inputs its document was laid out from. */
+  documents: Record<string, string>;
+  meta: PageMeta;
+}
+
+export interface CachedSource {
+  fingerprint: string;
+  contentHash: string;
+  /** The page record as discovery made it, without its text. */
+  record: PageRecord;
+}
+
+interface Manifest {
+  format: number;
+  engine: string;
+  outDir: string;
+  sources: Record<string, Record<string, CachedSource>>;
+  pages: Record<string, CachedPage>;
+  files: Record<string, OutputFileRecord>;
+}
+
+/**
+ * The persistent build cache (`.strata-cache/`): what the last successful
+ * build read and wrote, by content keys. A page whose source, included files,
+ * version (page list, titles), config, theme and Strata itself are unchanged
+ * is neither read, rendered nor written again. The manifest carries its own
+ * checksum: a damaged or foreign cache is ignored (and replaced), never trusted.
+ */
+export class BuildCache {
+  readonly #dir: string;
+  readonly #outDir: string;
+  readonly #previous: Manifest | undefined;
+  readonly #next: Manifest;
+  /** Why the cache on disk was not used, when it was there. */
+  readonly problem: string | undefined;
+
+  private constructor(dir: string, engine: string, outDir: string, previous: Manifest | undefined, problem: string | undefined) {
+    this.#dir = dir;
+    this.#outDir = outDir;
+    this.#previous = previous;
+    this.problem = problem;
+    this.#next = { format: FORMAT, engine, outDir, sources: {}, pages: {}, files: {} };
+  }
+
+  static open(siteDir: string, engine: string, outDir: string): BuildCache {
+    const dir = path.join(siteDir, CACHE_DIR);
+    const file = path.join(dir, MANIFEST);
+    if (!existsSync(file)) return new BuildCache(dir, engine, outDir, undefined, undefined);
+    let problem: string | undefined;
+    let manifest: Manifest | undefined;
+    try {
+      const raw = readFileSync(file, 'utf8');
+      const newline = raw.indexOf('\n');
+      const checksum = raw.slice(0, newline);
+      const body = raw.slice(newline + 1);
+      if (checksum !== sha256(body)) problem = 'its checksum does not match (damaged or edited)';
+      else {
+        const parsed = JSON.parse(body) as Manifest;
+        if (parsed.format !== FORMAT) problem = 'it was written by another cache format';
+        else if (parsed.engine !== engine) problem = undefined; // Config, theme or Strata changed: start over, quietly.
+        else if (parsed.outDir !== outDir) problem = undefined;
+        else manifest = parsed;
+      }
+    } catch (e) {
+      problem = `it cannot be read (${e instanceof Error ? e.message : String(e)})`;
+    }
+    return new BuildCache(dir, engine, outDir, manifest, problem);
+  }
+
+  /** A page record from the last build, when the file's fingerprint is unchanged. */
+  source(version: string, source: string, fingerprint: string | undefined): CachedSource | undefined {
+    const cached = this.#previous?.sources[version]?.[source];
+    return cached && fingerprint !== undefined && cached.fingerprint === fingerprint ? cached : undefined;
+  }
+
+  rememberSource(version: string, source: string, cached: CachedSource): void {
+    (this.#next.sources[version] ??= {})[source] = cached;
+  }
+
+  page(version: string, url: string): CachedPage | undefined {
+    return this.#previous?.pages[`${version}\0${url}`];
+  }
+
+  rememberPage(version: string, url: string, page: CachedPage): void {
+    this.#next.pages[`${version}\0${url}`] = page;
+  }
+
+  /** The output files of the last build, for an incremental write. */
+  get files(): ReadonlyMap<string, OutputFileRecord> {
+    return new Map(Object.entries(this.#previous?.files ?? {}));
+  }
+
+  /** Whether there was a usable cache (a warm build). */
+  get warm(): boolean {
+    return this.#previous !== undefined;
+  }
+
+  /** Records the output as it is now on disk, then writes the manifest atomically. */
+  save(produced: ReadonlyMap<string, string>): void {
+    for (const [file, hash] of produced) {
+      const stat = statSync(path.join(this.#outDir, ...file.split('/')), { throwIfNoEntry: false });
+      if (stat?.isFile()) this.#next.files[file] = { hash, size: stat.size, mtimeMs: stat.mtimeMs };
+    }
+    mkdirSync(this.#dir, { recursive: true });
+    const body = JSON.stringify(this.#next);
+    const tmp = path.join(this.#dir, `${MANIFEST}.tmp-${process.pid}`);
+    writeFileSync(tmp, `${sha256(body)}\n${body}`);
+    renameSync(tmp, path.join(this.#dir, MANIFEST));
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A key over values: stable JSON, hashed. */
+export function keyOf(...parts: unknown[]): string {
+  return sha256(JSON.stringify(parts, (_, value: unknown) => (typeof value === 'function' ? String(value) : value instanceof Map ? [...value] : value instanceof Set ? [...value] : value)));
+}

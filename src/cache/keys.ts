@@ -1,0 +1,46 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { keyOf } from './build-cache.js';
+
+/** Strata itself, as built: a changed compiled file (a new release, a local fix) starts the cache over. */
+export function strataKey(): string {
+  const lib = fileURLToPath(new URL('../../lib/', import.meta.url));
+  const entries: Array<[string, number, number]> = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith('.js')) {
+        const stat = statSync(file);
+        entries.push([path.relative(lib, file), stat.size, stat.mtimeMs]);
+      }
+    }
+  };
+  if (existsSync(lib)) walk(lib);
+  const pkg = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return keyOf(pkg, entries.sort((a, b) => a[0].localeCompare(b[0])));
+}
+
+/** The contents of files (theme layouts and assets, shortcode modules), for keys. */
+export function filesKey(files: readonly string[]): string {
+  return keyOf(
+    [...files].sort().map((file) => {
+      try {
+        return [file, readFileSync(file, 'utf8')];
+      } catch {
+        return [file, null];
+      }
+    }),
+  );
+}
+
+/** Every file below some folders (missing folders count as empty). */
+export function filesBelow(dirs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) out.push(path.join(entry.parentPath, entry.name));
+  }
+  return out;
+}

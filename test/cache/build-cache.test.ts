@@ -1,0 +1,114 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildSite, type BuildSummary } from '../../src/build/build-site.js';
+import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import { REPO } from '../support/cli.js';
+import { diffTrees } from '../support/tree.js';
+
+/**
+ * The persistent cache: a rebuild does only what changed, and its output is
+ * always byte for byte the output of a build without the cache.
+ */
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'strata-cache-'));
+  for (const entry of ['content', 'static', 'versions', 'strata.config.ts']) cpSync(path.join(REPO, entry), path.join(dir, 'site', entry), { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const site = () => path.join(dir, 'site');
+const build = (options: { cache?: boolean; out?: string } = {}) =>
+  buildSite({ siteDir: site(), output: 'files', threads: 0, ...(options.out ? { outDir: options.out } : {}), ...(options.cache === false ? { cache: false } : {}) });
+
+/** After a cached rebuild: the same tree as a build from scratch without the cache. */
+async function expectSameAsCold(): Promise<void> {
+  const cold = await build({ cache: false, out: path.join(dir, 'cold') });
+  expect(cold.diagnostics.map(formatDiagnostic)).toEqual([]);
+  expect(diffTrees(path.join(dir, 'cold'), path.join(site(), 'dist'))).toEqual([]);
+}
+
+function ok(summary: BuildSummary): BuildSummary {
+  expect(summary.diagnostics.map(formatDiagnostic)).toEqual([]);
+  expect(summary.written).toBe(true);
+  return summary;
+}
+
+describe('the build cache', () => {
+  it('makes a rebuild with nothing changed reuse every page and write nothing', async () => {
+    ok(await build());
+    const page = path.join(site(), 'dist/1.16.x/operations/upgrading/faq/index.html');
+    const before = statSync(page).mtimeMs;
+    const warm = ok(await build());
+    expect(warm.cache).toEqual({ reused: 124, rendered: 0, files: 0 });
+    expect(statSync(page).mtimeMs).toBe(before);
+    await expectSameAsCold();
+  });
+
+  it('re-renders only the page that was edited', async () => {
+    ok(await build());
+    appendFileSync(path.join(site(), 'content/operations/upgrading/canary.md'), '\nOne more sentence.\n');
+    const warm = ok(await build());
+    expect(warm.cache).toMatchObject({ reused: 123, rendered: 1 });
+    expect(readFileSync(path.join(site(), 'dist/latest/operations/upgrading/canary/index.html'), 'utf8')).toContain('One more sentence.');
+    await expectSameAsCold();
+  });
+
+  it('re-renders the pages that read a changed version file, in that version only', async () => {
+    ok(await build());
+    writeFileSync(path.join(site(), 'versions/1.16.x/static/content/version_geoss_latest.md'), '1.16.99\n');
+    const warm = ok(await build());
+    expect(warm.cache?.rendered).toBeGreaterThan(0);
+    expect(warm.cache?.rendered).toBeLessThan(40);
+    expect(readFileSync(path.join(site(), 'dist/1.16.x/operations/upgrading/faq/index.html'), 'utf8')).toContain('1.16.99');
+    await expectSameAsCold();
+  });
+
+  it('follows pages added, removed and renamed: navigation, links and outputs', async () => {
+    ok(await build());
+    writeFileSync(path.join(site(), 'content/operations/new-page.md'), '---\ntitle: A new page\nweight: 99\n---\nNew.\n');
+    unlinkSync(path.join(site(), 'content/guides/ai_gateway/setup.md'));
+    const warm = ok(await build());
+    expect(warm.cache?.rendered).toBeGreaterThan(0);
+    expect(existsSync(path.join(site(), 'dist/1.17.x/operations/new-page/index.html'))).toBe(true);
+    expect(existsSync(path.join(site(), 'dist/1.17.x/guides/ai_gateway/setup/index.html'))).toBe(false);
+    await expectSameAsCold();
+  });
+
+  it('puts back an output file someone changed by hand', async () => {
+    ok(await build());
+    const page = path.join(site(), 'dist/1.15.x/installation/index.html');
+    writeFileSync(page, 'tampered');
+    ok(await build());
+    expect(readFileSync(page, 'utf8')).not.toBe('tampered');
+    await expectSameAsCold();
+  });
+
+  it('ignores a damaged cache, says so, and rebuilds everything', async () => {
+    ok(await build());
+    const manifest = path.join(site(), '.strata-cache/manifest.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"contentHash":"[0-9a-f]{4}/, '"contentHash":"0000'));
+    const rebuilt = await build();
+    expect(rebuilt.diagnostics.map(formatDiagnostic)).toEqual([
+      '.strata-cache/  warning  the build cache in .strata-cache/ was ignored: its checksum does not match (damaged or edited); it is rebuilt  [cache:ignored]',
+    ]);
+    expect(rebuilt.cache).toMatchObject({ reused: 0, rendered: 124 });
+    await expectSameAsCold();
+    expect(ok(await build()).cache).toMatchObject({ reused: 124 });
+  });
+
+  it('starts over when the config changes', async () => {
+    ok(await build());
+    const config = path.join(site(), 'strata.config.ts');
+    writeFileSync(config, readFileSync(config, 'utf8').replace("title: 'Gloo Gateway'", "title: 'Gloo Gateway docs'"));
+    const warm = ok(await build());
+    expect(warm.cache).toMatchObject({ reused: 0, rendered: 124 });
+    expect(readFileSync(path.join(site(), 'dist/1.16.x/operations/upgrading/faq/index.html'), 'utf8')).toContain('Gloo Gateway docs');
+  });
+
+  it('is neither read nor written with --no-cache', async () => {
+    ok(await build({ cache: false }));
+    expect(existsSync(path.join(site(), '.strata-cache'))).toBe(false);
+  });
+});
