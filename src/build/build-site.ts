@@ -46,7 +46,7 @@ export interface BuildOptions {
   threads?: number;
   /** Parse markdown block by block through a cache (default). Only tests turn it off, to compare. */
   blockCache?: boolean;
-  /** Use and update the build cache in `.strata-cache/` (default). `--no-cache` turns it off. */
+  /** Use and update the build cache in `.strata-cache/`. The CLI turns it on unless `--no-cache`. */
   cache?: boolean;
 }
 
@@ -85,10 +85,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const siteDir = path.resolve(options.siteDir);
   const loadedConfig = await loadConfig(siteDir, options.configFile);
   const outDir = path.resolve(siteDir, options.outDir ?? loadedConfig.config.outDir);
-  const engine = options.cache !== false && options.output === 'files' ? engineKey(siteDir, options) : '';
+  const engine = options.cache === true && options.output === 'files' ? engineKey(siteDir, options) : '';
   // The build cache serves full builds that write files (not `--version`, `--warn-only`, checks or ndjson).
   const cache =
-    options.cache !== false && options.output === 'files' && options.version === undefined && !options.warnOnly
+    options.cache === true && options.output === 'files' && options.version === undefined && !options.warnOnly
       ? BuildCache.open(siteDir, engine, outDir)
       : undefined;
   const { site, diagnostics } = await loadSite({

@@ -20,7 +20,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const site = () => path.join(dir, 'site');
 const build = (options: { cache?: boolean; out?: string } = {}) =>
-  buildSite({ siteDir: site(), output: 'files', threads: 0, ...(options.out ? { outDir: options.out } : {}), ...(options.cache === false ? { cache: false } : {}) });
+  buildSite({ siteDir: site(), output: 'files', threads: 0, cache: options.cache !== false, ...(options.out ? { outDir: options.out } : {}) });
 
 /** After a cached rebuild: the same tree as a build from scratch without the cache. */
 async function expectSameAsCold(): Promise<void> {
