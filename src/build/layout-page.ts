@@ -35,6 +35,8 @@ export interface SiteLayoutInfo {
   /** Theme asset name → hashed output path under the output root (`assets/style.1a2b3c4d.css`). */
   assets: ReadonlyMap<string, string>;
   theme: Theme;
+  /** Whether the site has a search index. */
+  search: boolean;
   /** Date of the last commit of each source file (`content/a.md` → ISO 8601), when the site is in git. */
   lastModified?: ReadonlyMap<string, string>;
   /** The public URL of an output path (`/latest/a/` → `https://docs.example.com/gloo/latest/a/`), for canonical links. */
@@ -73,7 +75,7 @@ export function layoutTree(rendered: RenderedPage, version: VersionLayoutInfo, s
 
   const ctx: LayoutContext = {
     h,
-    site: { title: site.title, description: site.description, editUrl: site.editUrl },
+    site: { title: site.title, description: site.description, editUrl: site.editUrl, search: site.search },
     version: { name: version.name, label: version.label, status: version.status, latest: version.latest, alias: version.alias },
     page: {
       url: pageUrl,

@@ -95,6 +95,10 @@ function validate(raw: unknown, file: string, diagnostics: Diagnostic[]): Strata
     if (typeof value !== 'string') fail(`\`${key}\` must be a string`);
     else (config as unknown as Record<string, unknown>)[key] = value;
   }
+  if (user.search !== undefined) {
+    if (typeof user.search !== 'boolean') fail('`search` must be true or false');
+    else config.search = user.search;
+  }
   if (user.redirectsFile !== undefined) {
     if (typeof user.redirectsFile !== 'boolean') fail('`redirectsFile` must be true or false');
     else config.redirectsFile = user.redirectsFile;

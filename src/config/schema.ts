@@ -40,6 +40,8 @@ export interface UserConfig {
   latest?: string;
   /** Also write a `_redirects` file (Netlify, Cloudflare Pages) for the old URLs in front matter `aliases`. Default: false. */
   redirectsFile?: boolean;
+  /** Build the search index (Pagefind) of every version. Default: true. */
+  search?: boolean;
   markdown?: MarkdownOptions;
   /** Site-wide values for layouts and shortcodes (Hugo's `.Site.Params`, read by `param`). */
   params?: Record<string, unknown>;
@@ -66,6 +68,7 @@ export interface StrataConfig {
   versions: VersionConfig[];
   latest: string | undefined;
   redirectsFile: boolean;
+  search: boolean;
   markdown: MarkdownOptions;
   params: Record<string, unknown>;
   ignoreFiles: string[];
@@ -85,6 +88,7 @@ export const defaults: StrataConfig = {
   versions: [],
   latest: undefined,
   redirectsFile: false,
+  search: true,
   markdown: { typographer: true, unsafe: true },
   params: {},
   ignoreFiles: [],

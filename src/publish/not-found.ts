@@ -43,7 +43,7 @@ export function notFoundPage(site: SiteLayoutInfo, all: readonly PreparedVersion
   const version = latest?.version;
   const ctx: LayoutContext = {
     h,
-    site: { title: site.title, description: site.description, editUrl: site.editUrl },
+    site: { title: site.title, description: site.description, editUrl: site.editUrl, search: site.search },
     version: { name: version?.name ?? '', label: version?.label ?? '', status: version?.status ?? 'maintained', latest: true, alias: version?.latest ? LATEST_FOLDER : undefined },
     page: { url: '/404.html', title, description: '', kind: 'page', params: {}, source: '', aliases: [], features: [], editUrl: undefined, lastUpdated: undefined },
     content,

@@ -53,7 +53,8 @@ export interface VersionLink {
 export interface LayoutContext {
   /** hastscript's `h`, so themes need no dependencies of their own. */
   h: typeof hastscript;
-  site: { title: string; description: string; editUrl: string | undefined };
+  /** `search`: whether the site has a search index (the config's `search`). */
+  site: { title: string; description: string; editUrl: string | undefined; search: boolean };
   version: { name: string; label: string; status: VersionLink['status']; latest: boolean; alias: string | undefined };
   page: {
     url: string;

@@ -31,7 +31,7 @@ function contextOf(files: Record<string, string>, url: string, site: Partial<Sit
   const theme: Theme = { name: 'test', dir: '/', layouts: new Map([['page', capture]]), assets: new Map(), files: [] };
   const page = pages.find((p) => p.url === url) as PageRecord;
   const rendered: RenderedPage = { page, body: { type: 'root', children: [] }, headings: [], ids: new Set(), links: [], diagnostics: [], dependencies: [], features: [] };
-  layoutPage(rendered, info, { title: 'T', description: '', editUrl: undefined, assets: new Map(), theme, urlOf: (p) => p, ...site }, { versions: [], canonical: undefined, noindex: false });
+  layoutPage(rendered, info, { title: 'T', description: '', editUrl: undefined, search: true, assets: new Map(), theme, urlOf: (p) => p, ...site }, { versions: [], canonical: undefined, noindex: false });
   return seen as LayoutContext;
 }
 

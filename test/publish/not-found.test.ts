@@ -19,6 +19,7 @@ function site(layouts: Record<string, Layout>): SiteLayoutInfo {
     title: 'Gloo',
     description: '',
     editUrl: undefined,
+    search: true,
     assets: new Map([
       ['style.css', 'assets/style.abc.css'],
       ['strata/not-found.js', 'assets/strata/not-found.def.js'],

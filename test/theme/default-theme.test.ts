@@ -175,7 +175,7 @@ describe('the default theme with several versions (as the multi-version build wi
     const info: VersionLayoutInfo = { ...versionLayoutInfo(prepared, '1.16.x'), ...version };
     // Switcher targets are output paths; the layout makes them relative to the page (`/1.16.x/ops/upgrade/`).
     const targets = versions.map(({ href, ...v }) => ({ ...v, target: new URL(href, 'http://x/1.16.x/ops/upgrade/').pathname }));
-    const html = layoutPage(rendered, info, { title: 'Docs', description: '', editUrl: undefined, assets: new Map(), theme: theme!, urlOf: (p) => `https://docs.example.com${p}` }, { versions: targets, canonical: '/latest/ops/upgrade/', noindex: true });
+    const html = layoutPage(rendered, info, { title: 'Docs', description: '', editUrl: undefined, search: true, assets: new Map(), theme: theme!, urlOf: (p) => `https://docs.example.com${p}` }, { versions: targets, canonical: '/latest/ops/upgrade/', noindex: true });
     return fromHtml(html);
   }
   const VERSIONS: VersionLink[] = [

@@ -14,11 +14,13 @@ const header: Layout = (ctx) => {
       h('a', { className: ['site-title'], href: ctx.href('/') }, [h('span', { className: ['site-logo'], ariaHidden: 'true' }), h('span', ctx.site.title)]),
       ctx.partial('version-switcher'),
       h('div', { className: ['header-actions'] }, [
-        h('button', { type: 'button', className: ['search-button'], dataSearchOpen: '', ariaLabel: 'Search', ariaKeyshortcuts: '/', ariaHaspopup: 'dialog' }, [
-          icon('search'),
-          h('span', { className: ['search-button-label'] }, 'Search'),
-          h('kbd', { className: ['search-button-key'], ariaHidden: 'true' }, '/'),
-        ]),
+        ctx.site.search
+          ? h('button', { type: 'button', className: ['search-button'], dataSearchOpen: '', ariaLabel: 'Search', ariaKeyshortcuts: '/', ariaHaspopup: 'dialog' }, [
+              icon('search'),
+              h('span', { className: ['search-button-label'] }, 'Search'),
+              h('kbd', { className: ['search-button-key'], ariaHidden: 'true' }, '/'),
+            ])
+          : undefined,
         h('button', { type: 'button', className: ['icon-button', 'theme-toggle'], dataThemeToggle: '', title: 'Colour scheme: system' }, [
           h('span', { className: ['theme-icon', 'theme-icon-system'] }, icon('monitor')),
           h('span', { className: ['theme-icon', 'theme-icon-light'] }, icon('sun')),

@@ -51,7 +51,7 @@ const page: Layout = (ctx) => {
             ]),
           ]),
           ctx.partial('footer'),
-          ctx.partial('search'),
+          ctx.site.search ? ctx.partial('search') : undefined,
         ]),
       ]),
     ],
