@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// npm run bench — Strata against Hugo (and Eleventy when installed) on the generated corpora.
+//
+//   node bench/run.mjs [--corpus a|b|both] [--runs N] [--quick]
+//
+// Corpus A: 1000 pages × 3 versions, ~30 KB pages; B: the same with --small (~3.4 KB).
+// Rows: Hugo (one `hugo` per version, as a Hugo docs team builds), Strata cold
+// (no cache), Strata cold with the search index, Strata warm (nothing changed),
+// Strata after one page was edited. Each row: median and min–max of wall time,
+// median CPU time and peak RSS (GNU time), pages/s, and the ratio to Hugo measured
+// in the same run. A benchmark, not a test: nothing here fails on a number.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : args[i + 1];
+};
+const quick = args.includes('--quick');
+const runs = Number(flag('--runs', quick ? 3 : 5));
+const corpora = (flag('--corpus', quick ? 'b' : 'both') === 'both' ? ['a', 'b'] : [flag('--corpus')]).map((c) => c.toLowerCase());
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const HUGO = spawnSync('hugo', ['version'], { encoding: 'utf8' }).status === 0 ? 'hugo' : undefined;
+const ELEVENTY = path.join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs');
+const WORK = path.join(os.tmpdir(), 'strata-bench');
+const VERSIONS = ['1.17.x', '1.16.x', '1.15.x'];
+
+/** Runs a command, returns { wall, cpu, rss } in ms / MiB (rss when GNU time is there). */
+function measure(command, argv, options = {}) {
+  const started = performance.now();
+  const r = TIME
+    ? spawnSync(TIME, ['-f', '%e %U %S %M', command, ...argv], { encoding: 'utf8', ...options })
+    : spawnSync(command, argv, { encoding: 'utf8', ...options });
+  const wall = performance.now() - started;
+  if (r.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed:\n${r.stderr}`);
+  if (!TIME) return { wall, cpu: NaN, rss: NaN };
+  const [, user, sys, rss] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, cpu: (user + sys) * 1000, rss: rss / 1024 };
+}
+
+function corpus(name) {
+  const dir = path.join(WORK, `corpus-${name}`);
+  if (!existsSync(path.join(dir, 'corpus.json'))) {
+    rmSync(dir, { recursive: true, force: true });
+    execFileSync(process.execPath, [path.join(ROOT, 'bench/make-corpus.mjs'), dir, '--pages', '1000', '--versions', '3', ...(name === 'b' ? ['--small'] : [])], { stdio: 'inherit' });
+  }
+  // The newest version is the working tree; the others are versions at their own paths.
+  const site = path.join(dir, VERSIONS[0]);
+  const config = (search) => ({ title: 'Bench', search, version: { name: VERSIONS[0] }, versions: VERSIONS.slice(1).map((v) => ({ name: v, path: `../${v}` })) });
+  return { dir, site, config };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+
+function row(label, samples, pages, hugoWall) {
+  const walls = samples.map((s) => s.wall);
+  const wall = median(walls);
+  return {
+    label,
+    wall: `${fmt(wall)} (${fmt(Math.min(...walls))}–${fmt(Math.max(...walls))})`,
+    cpu: fmt(median(samples.map((s) => s.cpu))),
+    rss: `${Math.round(median(samples.map((s) => s.rss)))} MiB`,
+    rate: `${Math.round(pages / (wall / 1000))}`,
+    ratio: hugoWall ? `${(wall / hugoWall).toFixed(2)}×` : '–',
+  };
+}
+
+function print(title, rows) {
+  const head = { label: title, wall: 'wall, median (min–max)', cpu: 'CPU', rss: 'peak RSS', rate: 'pages/s', ratio: '÷ Hugo' };
+  const all = [head, ...rows];
+  const width = (k) => Math.max(...all.map((r) => r[k].length));
+  for (const r of all) console.log(`${r.label.padEnd(width('label'))}  ${r.wall.padEnd(width('wall'))}  ${r.cpu.padStart(width('cpu'))}  ${r.rss.padStart(width('rss'))}  ${r.rate.padStart(width('rate'))}  ${r.ratio.padStart(width('ratio'))}`);
+  console.log('');
+}
+
+const STRATA = path.join(ROOT, 'bin/strata.js');
+console.log(`Strata benchmark: ${runs} runs per row, ${os.availableParallelism()} cores, ${TIME ? 'GNU time' : 'wall time only'}${HUGO ? '' : '; Hugo not installed (apt-get install hugo)'}${existsSync(ELEVENTY) ? '' : '; Eleventy not installed (npm i -D @11ty/eleventy)'}\n`);
+for (const name of corpora) {
+  const { dir, site, config } = corpus(name);
+  const pages = 3 * 1061;
+  const out = path.join(WORK, `out-${name}`);
+  const strata = (extra) => measure(process.execPath, [STRATA, 'build', site, '--out', out, ...extra]);
+  const rows = [];
+  let hugoWall;
+  if (HUGO) {
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      rmSync(path.join(WORK, `hugo-${name}`), { recursive: true, force: true });
+      const total = { wall: 0, cpu: 0, rss: 0 };
+      for (const v of VERSIONS) {
+        const m = measure(HUGO, ['-s', path.join(dir, v), '--config', path.join(ROOT, 'bench/hugo-site/hugo.toml'), '--layoutDir', path.join(ROOT, 'bench/hugo-site/layouts'), '-d', path.join(WORK, `hugo-${name}`, v), '--baseURL', `/${v}/`, '--quiet']);
+        total.wall += m.wall;
+        total.cpu += m.cpu;
+        total.rss = Math.max(total.rss, m.rss);
+      }
+      samples.push(total);
+    }
+    hugoWall = median(samples.map((s) => s.wall));
+    rows.push(row('Hugo 0.111 (3 sites)', samples, pages, hugoWall));
+  }
+  writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(false)));
+  const cold = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(out, { recursive: true, force: true });
+    cold.push(strata(['--no-cache']));
+  }
+  rows.push(row('Strata cold', cold, pages, hugoWall));
+  // Warm: the cache from one build, then builds with nothing changed.
+  rmSync(path.join(site, '.strata-cache'), { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  strata([]);
+  const warm = [];
+  for (let i = 0; i < runs; i++) warm.push(strata([]));
+  rows.push(row('Strata warm, nothing changed', warm, pages, hugoWall));
+  const edited = [];
+  const page = path.join(site, 'content/operations/basics');
+  const target = path.join(page, execFileSync('ls', [page], { encoding: 'utf8' }).split('\n').find((f) => f.endsWith('.md') && f !== '_index.md'));
+  for (let i = 0; i < runs; i++) {
+    appendFileSync(target, `\nEdited for run ${i}.\n`);
+    edited.push(strata([]));
+  }
+  rows.push(row('Strata warm, one page edited', edited, pages, hugoWall));
+  writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(true)));
+  const searched = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    rmSync(out, { recursive: true, force: true });
+    searched.push(strata(['--no-cache']));
+  }
+  rows.push(row('Strata cold + search index', searched, pages, hugoWall));
+  writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(false)));
+  print(`Corpus ${name.toUpperCase()} (${pages} pages)`, rows);
+  mkdirSync(WORK, { recursive: true });
+}
