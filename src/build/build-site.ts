@@ -201,7 +201,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     // The search index, from the written pages in path order (as `strata merge` does, so both give the same index).
     // Each version is indexed under its own folder; `latest/` repeats the latest one.
     // A version built alone (`--version`) is indexed when `strata merge` puts the site together.
-    const searchable = only === undefined && !hasErrors(diagnostics);
+    const searchable = site.config.search && only === undefined && !hasErrors(diagnostics);
     const indexSearch = async (dir: string) => diagnostics.push(...(await indexDirectory(dir, { exclude: (file) => file.startsWith(`${LATEST_FOLDER}/`) })).diagnostics);
     if (atomic && searchable) await indexSearch(atomic.staging);
     timings.mark('search index');
@@ -212,7 +212,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       // In place: pages changed, so the index is made again from the whole output (Pagefind cannot patch one).
       if (incremental && searchable && (incremental.changes > 0 || !existsSync(path.join(outDir, SEARCH_BUNDLE)))) await indexSearch(outDir);
       timings.mark('search index (in place)');
-      if (cache && directory && !hasErrors(diagnostics)) cache.save(directory.produced);
+      // Nothing rendered, read or written: the manifest on disk already says all there is to say.
+      const unchanged = incremental && incremental.changes === 0 && reuse?.rendered === 0 && !cache?.readSources;
+      if (cache && directory && !hasErrors(diagnostics) && !unchanged) cache.save(directory.produced, (file) => incremental?.wrote(file) ?? true);
       summary.cache = reuse ? { reused: reuse.reused, rendered: reuse.rendered, files: incremental?.changes ?? directory?.produced.size ?? 0 } : undefined;
       summary.written = options.output === 'files';
     }

@@ -66,12 +66,13 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
     outcome.anchors.push({ url: record?.url ?? '', file: record?.file ?? '', ids: new Set(reused.meta.ids), links: reused.meta.links });
     for (const feature of reused.meta.features) outcome.features.add(feature);
     for (const document of reused.documents) options.onKept?.(document);
-    options.onResult?.({ version, page, documents: [], body: undefined, ...reused.meta, dependencies: [] });
+    options.onResult?.({ version, page, documents: [], body: undefined, headings: [], ...reused.meta, dependencies: [] });
     return true;
   };
   const tasks = pageTasks(versions, options.build, { body: options.bodies, documents: options.write })
     .map((task) => ({ ...task, entries: task.entries.filter((e) => !spared(e.version, e.page)) }))
     .filter((task) => task.entries.length > 0);
+  pool.start(tasks.reduce((n, task) => n + task.entries.length, 0));
   const running = tasks.map((task) => pool.run(task));
   running.forEach((p) => p.catch(() => undefined));
   for (const next of running) {

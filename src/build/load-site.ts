@@ -91,6 +91,7 @@ export function layoutInfoFor(config: StrataConfig, theme: Theme, assets: Map<st
     title: config.title,
     description: config.description,
     editUrl: config.editUrl,
+    search: config.search,
     assets,
     theme,
     urlOf: (outputPath) => base + outputPath.replace(/^\//, ''),

@@ -123,7 +123,7 @@ export class IncrementalDirectory implements OutputSink {
   readonly #staging: string;
   readonly #made = new Set<string>();
   readonly #previous: ReadonlyMap<string, OutputFileRecord>;
-  readonly #staged: string[] = [];
+  readonly #staged = new Set<string>();
   /** Every file of the new output, with its content hash. */
   readonly produced = new Map<string, string>();
   /** Folders (relative, ending in `/`) whose files other steps own (the search bundle): never removed here. */
@@ -160,7 +160,7 @@ export class IncrementalDirectory implements OutputSink {
       this.#made.add(dir);
     }
     writeFileSync(abs, data);
-    this.#staged.push(file);
+    this.#staged.add(file);
   }
 
   async copy(file: string, from: string): Promise<void> {
@@ -168,9 +168,14 @@ export class IncrementalDirectory implements OutputSink {
     await this.write(file, await readFile(from));
   }
 
+  /** Whether this build rewrote `file`. */
+  wrote(file: string): boolean {
+    return this.#staged.has(file);
+  }
+
   /** How many files this build writes (0: the output is already up to date). */
   get changes(): number {
-    return this.#staged.length + [...this.#previous.keys()].filter((f) => !this.produced.has(f)).length;
+    return this.#staged.size + [...this.#previous.keys()].filter((f) => !this.produced.has(f)).length;
   }
 
   async commit(): Promise<void> {

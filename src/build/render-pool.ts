@@ -4,8 +4,7 @@ import type { Version, VersionOrigin } from '../versions/resolve-versions.js';
 import type { LoadedSite } from './load-site.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import type { DiscoveredVersion } from './prepare-version.js';
-import { runPageTask, type PageResult, type PageTask } from './render-task.js';
-import { createRenderTools } from './version-env.js';
+import type { PageResult, PageTask } from './render-task.js';
 
 /** What a render thread is started with: plain data only. */
 export interface WorkerData {
@@ -18,7 +17,10 @@ export interface WorkerData {
 }
 
 export interface RenderPool {
+  /** Threads in use (0: the main thread); known once `start` was called. */
   readonly threads: number;
+  /** Sizes the pool for this many page renders (threads only pay off for many). Called once, before `run`. */
+  start(renders: number): void;
   run(task: PageTask): Promise<PageResult[]>;
   close(): Promise<void>;
 }
@@ -39,12 +41,34 @@ export interface PoolOptions {
  * `runPageTask`, so the output is the same byte for byte.
  */
 export function createRenderPool(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions = {}): RenderPool {
-  const renders = site.versions.reduce((n, v) => n + v.pages.length, 0);
-  const threads = options.threads ?? (renders >= THREAD_THRESHOLD ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
-  if (threads === 0) {
+  let executor: { run(task: PageTask): Promise<PageResult[]>; close(): Promise<void> } | undefined;
+  const pool = {
+    threads: 0,
+    start(renders: number) {
+      pool.threads = options.threads ?? (renders >= THREAD_THRESHOLD ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
+      // Nothing to render (the build cache spared every page): nothing is loaded, no thread started.
+      if (renders > 0) executor = pool.threads === 0 ? inProcess(site, layout) : threads(site, layout, options, pool.threads);
+    },
+    run(task: PageTask) {
+      if (!executor) throw new Error('the render pool was not started');
+      return executor.run(task);
+    },
+    close: async () => executor?.close(),
+  };
+  return pool;
+}
+
+/** Rendering on the main thread; its modules (the whole markdown stack) are loaded only now. */
+function inProcess(site: LoadedSite, layout: SiteLayoutInfo) {
+  const ready = (async () => {
+    const [{ runPageTask }, { createRenderTools }] = await Promise.all([import('./render-task.js'), import('./version-env.js')]);
     const ctx = { config: site.config, tools: createRenderTools(site.config, site.registry), layout, versions: site.versions, reread: false, envs: new Map() };
-    return { threads, run: (task) => runPageTask(task, ctx), close: async () => {} };
-  }
+    return (task: PageTask) => runPageTask(task, ctx);
+  })();
+  return { run: async (task: PageTask) => (await ready)(task), close: async () => {} };
+}
+
+function threads(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions, count: number) {
   const workerData: WorkerData = {
     siteDir: site.siteDir,
     configFile: options.configFile,
@@ -62,19 +86,15 @@ export function createRenderPool(site: LoadedSite, layout: SiteLayoutInfo, optio
   };
   // Texts are not kept on the main thread either: it only plans and writes.
   for (const prepared of site.versions) for (const page of prepared.pages) page.text = '';
-  const pool = new Tinypool({
+  const tinypool = new Tinypool({
     // The compiled worker, also when Strata itself runs from its TypeScript sources (tests).
     filename: new URL('../../lib/build/render-worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
+    minThreads: count,
+    maxThreads: count,
     workerData,
     idleTimeout: 60_000,
     // Rendering allocates many short-lived trees: a larger young generation halves the time spent collecting them.
     resourceLimits: { maxYoungGenerationSizeMb: 48 },
   });
-  return {
-    threads,
-    run: (task) => pool.run(task) as Promise<PageResult[]>,
-    close: () => pool.destroy(),
-  };
+  return { run: (task: PageTask) => tinypool.run(task) as Promise<PageResult[]>, close: () => tinypool.destroy() };
 }

@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFileRecord } from '../build/output.js';
 import type { PageLink } from '../transforms/links.js';
-import type { TocEntry } from '../build/render-page.js';
 
 /** Where the cache lives, in the site's folder. */
 export const CACHE_DIR = '.strata-cache';
-const MANIFEST = 'manifest.json';
+const MANIFEST = 'manifest.bin';
 const FORMAT = 1;
 
 /** What a page's render left that later stages need, when the page is not rendered again. */
 export interface PageMeta {
   ids: string[];
   links: PageLink[];
-  headings: TocEntry[];
   diagnostics: Diagnostic[];
   features: string[];
   /** Tree paths the page read (readfile targets) and their fingerprints then. */
@@ -76,17 +75,15 @@ export class BuildCache {
     let problem: string | undefined;
     let manifest: Manifest | undefined;
     try {
-      const raw = readFileSync(file, 'utf8');
-      const newline = raw.indexOf('\n');
-      const checksum = raw.slice(0, newline);
-      const body = raw.slice(newline + 1);
-      if (checksum !== sha256(body)) problem = 'its checksum does not match (damaged or edited)';
+      // A SHA-256 of the rest, then the manifest in V8's serialisation (much faster than JSON at this size).
+      const raw = readFileSync(file);
+      const body = raw.subarray(32);
+      if (raw.length < 32 || !createHash('sha256').update(body).digest().equals(raw.subarray(0, 32))) problem = 'its checksum does not match (damaged or edited)';
       else {
-        const parsed = JSON.parse(body) as Manifest;
+        const parsed = deserialize(body) as Manifest;
         if (parsed.format !== FORMAT) problem = 'it was written by another cache format';
-        else if (parsed.engine !== engine) problem = undefined; // Config, theme or Strata changed: start over, quietly.
-        else if (parsed.outDir !== outDir) problem = undefined;
-        else manifest = parsed;
+        // Config, theme, Strata or the output folder changed: the build starts over, quietly.
+        else if (parsed.engine === engine && parsed.outDir === outDir) manifest = parsed;
       }
     } catch (e) {
       problem = `it cannot be read (${e instanceof Error ? e.message : String(e)})`;
@@ -100,9 +97,13 @@ export class BuildCache {
     return cached && fingerprint !== undefined && cached.fingerprint === fingerprint ? cached : undefined;
   }
 
-  rememberSource(version: string, source: string, cached: CachedSource): void {
+  rememberSource(version: string, source: string, cached: CachedSource, read: boolean): void {
+    if (read) this.readSources = true;
     (this.#next.sources[version] ??= {})[source] = cached;
   }
+
+  /** Whether discovery read any page file (a new or changed source). */
+  readSources = false;
 
   page(version: string, url: string): CachedPage | undefined {
     return this.#previous?.pages[`${version}\0${url}`];
@@ -122,16 +123,26 @@ export class BuildCache {
     return this.#previous !== undefined;
   }
 
-  /** Records the output as it is now on disk, then writes the manifest atomically. */
-  save(produced: ReadonlyMap<string, string>): void {
+  /**
+   * Records the output as it is now on disk (only `written` files are looked
+   * at again; the others kept what the last build recorded), then writes the
+   * manifest atomically.
+   */
+  save(produced: ReadonlyMap<string, string>, written: (file: string) => boolean): void {
+    const before = this.#previous?.files ?? {};
     for (const [file, hash] of produced) {
+      const known = before[file];
+      if (known && known.hash === hash && !written(file)) {
+        this.#next.files[file] = known;
+        continue;
+      }
       const stat = statSync(path.join(this.#outDir, ...file.split('/')), { throwIfNoEntry: false });
       if (stat?.isFile()) this.#next.files[file] = { hash, size: stat.size, mtimeMs: stat.mtimeMs };
     }
     mkdirSync(this.#dir, { recursive: true });
-    const body = JSON.stringify(this.#next);
+    const body = serialize(this.#next);
     const tmp = path.join(this.#dir, `${MANIFEST}.tmp-${process.pid}`);
-    writeFileSync(tmp, `${sha256(body)}\n${body}`);
+    writeFileSync(tmp, Buffer.concat([createHash('sha256').update(body).digest(), body]));
     renameSync(tmp, path.join(this.#dir, MANIFEST));
   }
 }

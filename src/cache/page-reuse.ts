@@ -3,7 +3,13 @@ import type { PageRecord } from '../content/page.js';
 import type { PreparedVersion } from '../build/prepare-version.js';
 import type { PageResult } from '../build/render-task.js';
 import { versionFolders } from '../build/page-document.js';
+import { createHash } from 'node:crypto';
 import { keyOf, type BuildCache, type PageMeta } from './build-cache.js';
+
+/** Keys of strings that are keys already (hex) or plain names: joined and hashed, no JSON on this hot path. */
+function join(...parts: readonly string[]): string {
+  return createHash('sha1').update(parts.join('\0')).digest('hex');
+}
 
 /** What a reused page gives the rest of the build, and the documents it keeps in the output. */
 export interface Reused {
@@ -27,6 +33,8 @@ export class PageReuse {
   readonly #siteKey: string;
   readonly #lastModified: ReadonlyMap<string, string>;
   readonly #intact: (file: string) => boolean;
+  /** Fingerprints of included files, looked up once per build (many pages read the same version files). */
+  readonly #fingerprints = new Map<string, string | undefined>();
   reused = 0;
   rendered = 0;
 
@@ -47,7 +55,7 @@ export class PageReuse {
     const key = this.#renderKey(version, record);
     const cached = this.#cache.page(prepared.version.name, record.url);
     if (!key || !cached || cached.key !== key) return undefined;
-    if (cached.meta.dependencies.some(([file, fingerprint]) => prepared.version.tree.fingerprint(file) !== fingerprint)) return undefined;
+    if (cached.meta.dependencies.some(([file, fingerprint]) => this.#fingerprint(version, file) !== fingerprint)) return undefined;
     const documents = this.#documentKeys(version, record, key);
     for (const [file, documentKey] of Object.entries(documents)) if (cached.documents[file] !== documentKey || !this.#intact(file)) return undefined;
     this.#cache.rememberPage(prepared.version.name, record.url, cached);
@@ -68,23 +76,28 @@ export class PageReuse {
       meta: {
         ids: result.ids,
         links: result.links,
-        headings: result.headings,
         diagnostics: result.diagnostics,
         features: result.features,
-        dependencies: result.dependencies.map((file) => [file, prepared.version.tree.fingerprint(file)]),
+        dependencies: result.dependencies.map((file) => [file, this.#fingerprint(result.version, file)]),
       },
     });
   }
 
+  #fingerprint(version: number, file: string): string | undefined {
+    const key = `${version}\0${file}`;
+    if (!this.#fingerprints.has(key)) this.#fingerprints.set(key, (this.#versions[version] as PreparedVersion).version.tree.fingerprint(file));
+    return this.#fingerprints.get(key);
+  }
+
   #renderKey(version: number, record: PageRecord): string | undefined {
     if (record.contentHash === undefined) return undefined;
-    return keyOf(this.#base, this.#versionKeys[version], record.source, record.contentHash);
+    return join(this.#base, this.#versionKeys[version] as string, record.source, record.contentHash);
   }
 
   #documentKeys(version: number, record: PageRecord, key: string): Record<string, string> {
     const out: Record<string, string> = {};
     for (const folder of versionFolders(this.#versions[version] as PreparedVersion)) {
-      out[`${folder}${record.url}index.html`] = keyOf(key, this.#siteKey, folder, this.#lastModified.get(record.file) ?? null);
+      out[`${folder}${record.url}index.html`] = join(key, this.#siteKey, folder, this.#lastModified.get(record.file) ?? '');
     }
     return out;
   }
@@ -112,12 +125,12 @@ export function discoveryCache(cache: BuildCache, version: string): DiscoveryCac
     lookup(source, fingerprint) {
       const hit = cache.source(version, source, fingerprint);
       if (!hit) return undefined;
-      cache.rememberSource(version, source, hit);
+      cache.rememberSource(version, source, hit, false);
       return { ...hit.record, text: '', contentHash: hit.contentHash };
     },
     remember(source, fingerprint, record) {
       const { text: _, ...rest } = record;
-      cache.rememberSource(version, source, { fingerprint, contentHash: record.contentHash ?? '', record: { ...rest, text: '' } });
+      cache.rememberSource(version, source, { fingerprint, contentHash: record.contentHash ?? '', record: { ...rest, text: '' } }, true);
     },
   };
 }

@@ -1,10 +1,4 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildCommand } from './build-command.js';
-import { checkCommand } from './check-command.js';
-import { mergeCommand } from './merge-command.js';
-import { devCommand } from './dev-command.js';
-import { versionCommand } from './version-command.js';
-import { migrateCheckCommand } from './migrate-check-command.js';
 
 const HELP = `strata — versioned docs from Hugo-style markdown
 
@@ -25,13 +19,14 @@ export interface Command {
   run(args: { positionals: string[]; values: Record<string, string | boolean | undefined> }): Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  build: buildCommand,
-  check: checkCommand,
-  merge: mergeCommand,
-  dev: devCommand,
-  version: versionCommand,
-  'migrate-check': migrateCheckCommand,
+/** Each command is loaded when it runs: `strata build` does not pay for the dev server's modules. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./build-command.js')).buildCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
+  merge: async () => (await import('./merge-command.js')).mergeCommand,
+  dev: async () => (await import('./dev-command.js')).devCommand,
+  version: async () => (await import('./version-command.js')).versionCommand,
+  'migrate-check': async () => (await import('./migrate-check-command.js')).migrateCheckCommand,
 };
 
 /** argv → command. No logic lives here: parse, reject unknown flags kindly, hand off. */
@@ -46,11 +41,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(version);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     console.error(`strata: unknown command \`${name}\`\n\n${HELP}`);
     return 2;
   }
+  const command = await load();
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });

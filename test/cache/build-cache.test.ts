@@ -87,8 +87,11 @@ describe('the build cache', () => {
 
   it('ignores a damaged cache, says so, and rebuilds everything', async () => {
     ok(await build());
-    const manifest = path.join(site(), '.strata-cache/manifest.json');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"contentHash":"[0-9a-f]{4}/, '"contentHash":"0000'));
+    const manifest = path.join(site(), '.strata-cache/manifest.bin');
+    const bytes = readFileSync(manifest);
+    const middle = bytes.length >> 1;
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
+    writeFileSync(manifest, bytes);
     const rebuilt = await build();
     expect(rebuilt.diagnostics.map(formatDiagnostic)).toEqual([
       '.strata-cache/  warning  the build cache in .strata-cache/ was ignored: its checksum does not match (damaged or edited); it is rebuilt  [cache:ignored]',
