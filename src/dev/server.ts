@@ -4,7 +4,9 @@ import type { DevContext } from './context.js';
 import { CLIENT_SCRIPT, CLIENT_SCRIPT_URL, EVENTS_ENDPOINT } from './documents.js';
 import type { LiveClient } from './live-reload.js';
 import { resolveRequest } from './request-path.js';
-import { notFound, respond, type DevResponse } from './respond.js';
+import { contentType, notFound, respond, type DevResponse } from './respond.js';
+import { DevSearch } from './search.js';
+import { SEARCH_BUNDLE } from '../search/search-index.js';
 
 export interface ServerHooks {
   /** A browser connected for live reload. */
@@ -22,8 +24,9 @@ export interface ServerHooks {
 export function devRequestHandler(ctx: DevContext, hooks: ServerHooks): (req: IncomingMessage, res: ServerResponse) => void {
   let client: Promise<Buffer> | undefined;
   const clientScript = () => (client ??= readFile(CLIENT_SCRIPT_URL));
+  const search = new DevSearch();
   return (req, res) => {
-    handle(ctx, hooks, clientScript, req, res).catch((e: unknown) => {
+    handle(ctx, hooks, clientScript, search, req, res).catch((e: unknown) => {
       ctx.terminal.problem(`strata dev: internal error for ${req.url ?? '?'}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Internal error in strata dev; see the terminal.\n');
@@ -31,7 +34,7 @@ export function devRequestHandler(ctx: DevContext, hooks: ServerHooks): (req: In
   };
 }
 
-async function handle(ctx: DevContext, hooks: ServerHooks, clientScript: () => Promise<Buffer>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(ctx: DevContext, hooks: ServerHooks, clientScript: () => Promise<Buffer>, search: DevSearch, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
     res.end('Method not allowed\n');
@@ -57,7 +60,10 @@ async function handle(ctx: DevContext, hooks: ServerHooks, clientScript: () => P
       } else response = notFound(ctx, ctx.site, req.url ?? '');
       break;
     case 'output':
-      response = await respond(ctx, target.path);
+      if (target.path.startsWith(`${SEARCH_BUNDLE}/`)) {
+        const bytes = await search.file(ctx, target.path.slice(SEARCH_BUNDLE.length + 1));
+        response = bytes ? { status: 200, type: contentType(target.path), body: bytes } : notFound(ctx, ctx.site, target.path);
+      } else response = await respond(ctx, target.path);
       break;
     default:
       response = notFound(ctx, ctx.site, (req.url ?? '').split(/[?#]/)[0] ?? '');

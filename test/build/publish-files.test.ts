@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/build-site.js';
@@ -49,5 +49,25 @@ describe('files for the host', () => {
     expect(read('latest/old-guide/index.html')).toContain('<link rel="canonical" href="/p/latest/guide/">');
     expect(read('robots.txt')).toBe('User-agent: *\nDisallow:\n');
     expect(read('404.html')).toContain('<a href="/p/latest/" data-not-found="latest-home">');
+  });
+});
+
+describe('the search switch', () => {
+  it('builds the Pagefind index and shows the search box by default; search: false does neither', async () => {
+    const built = async (config: Record<string, unknown>) => {
+      site?.cleanup();
+      site = threeVersions({ baseUrl: 'https://docs.example.com/', ...config });
+      expect((await buildSite({ siteDir: site.dir, output: 'files' })).diagnostics.map(formatDiagnostic)).toEqual([]);
+      const dist = path.join(site.dir, 'dist');
+      return { index: existsSync(path.join(dist, 'pagefind/pagefind.js')), page: readFileSync(path.join(dist, 'latest/guide/index.html'), 'utf8') };
+    };
+    const on = await built({});
+    expect(on.index).toBe(true);
+    expect(on.page).toContain('id="search-dialog"');
+    expect(on.page).toContain('data-search-open');
+    const off = await built({ search: false });
+    expect(off.index).toBe(false);
+    expect(off.page).not.toContain('id="search-dialog"');
+    expect(off.page).not.toContain('data-search-open');
   });
 });

@@ -92,6 +92,27 @@ describe.skipIf(!hasBrowser)('strata dev in the browser', () => {
     await page.close();
   });
 
+  it('searches the pages as they are now: a word just written is found after the reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${dev.url}1.16.x/reference/cli/`);
+    const find = async (term: string) => {
+      await page.keyboard.press('/');
+      const dialog = page.locator('#search-dialog');
+      await dialog.locator('input[type="search"]').fill(term);
+      const list = dialog.locator('.search-results');
+      await expect.poll(() => list.getAttribute('data-term'), { timeout: 30_000 }).toBe(term);
+      return dialog.locator('.search-result > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    };
+    expect(await find('glooctl')).toContain('/1.16.x/reference/cli/');
+    expect(await find('zanzibarquokka')).toEqual([]);
+
+    const cli = path.join(site.dir, 'versions/1.16.x/content/reference/cli/_index.md');
+    writeFileSync(cli, `${readFileSync(cli, 'utf8')}\nThe zanzibarquokka flag.\n`);
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('zanzibarquokka');
+    expect(await find('zanzibarquokka')).toEqual(['/1.16.x/reference/cli/']);
+    await page.close();
+  });
+
   it('lets the reader hide the overlay', async () => {
     const page = await browser.newPage();
     writeFileSync(path.join(site.dir, 'content/reference/support.md'), '---\ntitle: [unclosed\n---\nBody\n');
