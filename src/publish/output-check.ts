@@ -101,7 +101,10 @@ export class OutputCheck {
     for (const path of [...this.#pages.keys()].sort(byPath)) {
       if (skip(path)) continue;
       const page = this.#pages.get(path) as PageScan;
-      for (const ref of page.references) this.#check(path, page, ref, report);
+      // Every reference of a page resolves against the same address: made once, not per link.
+      let address: URL | undefined;
+      const pageUrl = () => (address ??= new URL(page.base ?? '', ORIGIN + this.#options.base.path + encodeURI(path)));
+      for (const ref of page.references) this.#check(path, pageUrl, ref, report);
     }
     const { displayPrefix, versionOf } = this.#options;
     return [...problems.values()].map((p) => {
@@ -117,7 +120,7 @@ export class OutputCheck {
     });
   }
 
-  #check(path: string, page: PageScan, ref: HtmlReference, report: (key: string, problem: Omit<Problem, 'others'>) => void): void {
+  #check(path: string, pageUrl: () => URL, ref: HtmlReference, report: (key: string, problem: Omit<Problem, 'others'>) => void): void {
     const { base, elsewhere } = this.#options;
     const place = ref.line > 0 ? { line: ref.line, column: ref.column } : undefined;
     const from = ref.source === undefined ? {} : { source: ref.source };
@@ -134,7 +137,7 @@ export class OutputCheck {
     }
     let resolved: URL;
     try {
-      resolved = new URL(url, new URL(page.base ?? '', ORIGIN + base.path + encodeURI(path)));
+      resolved = new URL(url, pageUrl());
     } catch {
       report(`bad:${path}:${url}`, { ruleId: rules.outputMissing, message: `${what} is not a valid URL`, path, place, ...from });
       return;
