@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Screenshots of the seed page for the README: light, dark, and a 375 px phone.
+// Screenshots of the seed page for the README: light, dark, a 375 px phone, and the version switcher open.
 //   node scripts/screenshots.mjs [--out docs/screenshots] [--page 1.17.x/operations/upgrading/faq/]
 // Builds the example docs into a temporary folder (with the compiled lib/: run `npm run compile` first),
 // serves it on 127.0.0.1 and drives Debian's Chromium (/usr/bin/chromium, or STRATA_CHROMIUM).
@@ -37,6 +37,8 @@ try {
     // Dark mode matters most where colours are: scrolled to the code block and the notices.
     { name: 'seed-dark.png', viewport: { width: 1440, height: 1000 }, colorScheme: 'dark', scrollTo: '#changelogs' },
     { name: 'seed-375.png', viewport: { width: 375, height: 812 }, colorScheme: 'light', deviceScaleFactor: 2, mobile: true },
+    // The switcher open on the seed page of an older version: every version, the current one marked.
+    { name: 'switcher.png', viewport: { width: 1440, height: 700 }, colorScheme: 'light', page: values.page.replace(/^[^/]+\//, '1.16.x/'), click: '.version-switcher summary' },
   ];
   for (const shot of shots) {
     const context = await browser.newContext({
@@ -47,8 +49,12 @@ try {
       hasTouch: shot.mobile ?? false,
     });
     const page = await context.newPage();
-    await page.goto(server.url + values.page, { waitUntil: 'load' });
+    await page.goto(server.url + (shot.page ?? values.page), { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
+    if (shot.click) {
+      await page.locator(shot.click).first().click();
+      await page.waitForTimeout(300); // the chevron's turn
+    }
     if (shot.scrollTo && !values['full-page']) {
       await page.locator(shot.scrollTo).evaluate((heading) => {
         document.documentElement.style.scrollBehavior = 'auto';

@@ -68,6 +68,10 @@ describe.skipIf(!available)('the default theme in Chromium', () => {
     await guides.locator('> details > summary').focus();
     await page.keyboard.press('Enter');
     expect(await guides.locator('> details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // The shortcodes' stylesheet styles <details> in the content only, not the theme's own menus.
+    expect(await page.locator('link[href*="shortcodes"]').count()).toBe(1);
+    expect(await page.locator('.version-switcher details').evaluate((d) => getComputedStyle(d).borderTopStyle)).toBe('none');
+    expect(await guides.locator('> details').evaluate((d) => getComputedStyle(d).display)).toBe('contents');
     expect(errors).toEqual([]);
     await context.close();
   });
