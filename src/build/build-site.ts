@@ -8,7 +8,8 @@ import { indexDirectory } from '../search/search-index.js';
 import { VERSIONS_DIR } from '../versions/resolve-versions.js';
 import type { BuildProgress } from './build-progress.js';
 import { renderAll } from './build-version.js';
-import { loadSite, siteLayoutInfo } from './load-site.js';
+import { loadSite, siteLayoutInfo, type LoadedSite } from './load-site.js';
+import { unsafeOutDir } from './out-dir.js';
 import { AtomicDirectory, NullSink, type OutputSink } from './output.js';
 import { LATEST_FOLDER } from './page-document.js';
 import { createRenderPool, type RenderPool } from './render-pool.js';
@@ -87,6 +88,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     return summary;
   };
   if (!site) return finish();
+  const refused = options.output === 'files' ? refuseOutDir(site, outDir, options.outDir === undefined) : undefined;
+  if (refused) {
+    diagnostics.push(refused);
+    site.close();
+    return finish();
+  }
   const only = options.version === undefined ? undefined : site.versions.findIndex((v) => v.version.name === options.version);
   if (only === -1) {
     const names = site.versions.map((v) => v.version.name).join(', ');
@@ -202,6 +209,27 @@ function trackProgress(all: readonly { pages: readonly unknown[]; version: { nam
       }
     },
     ms: (i: number) => (finished[i] as number) || performance.now() - started,
+  };
+}
+
+/** An output folder whose swap-in would destroy the site's sources, the site, or files that are not an earlier output. */
+function refuseOutDir(site: LoadedSite, outDir: string, fromConfig: boolean): Diagnostic | undefined {
+  const { siteDir, config } = site;
+  const named = (dir: string) => ({ dir: path.resolve(siteDir, dir), name: `${dir}/` });
+  const sources = [config.contentDir, config.staticDir, VERSIONS_DIR, 'themes', 'layouts', 'shortcodes', 'data', '.git', 'node_modules'].map(named);
+  for (const prepared of site.versions) {
+    const origin = prepared.version.origin;
+    if (origin.kind === 'folder') sources.push({ dir: origin.path, name: `the folder of version ${prepared.version.name}` });
+  }
+  const reason = unsafeOutDir(outDir, { sources, homes: [{ dir: siteDir, name: 'the site folder' }] });
+  if (!reason) return undefined;
+  const rel = path.relative(siteDir, outDir);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? outDir : `${rel.split(path.sep).join('/')}/`;
+  return {
+    severity: 'error',
+    ruleId: rules.outputUnsafe,
+    message: `refusing to write the output to \`${shown}\`: ${reason}`,
+    ...(fromConfig && site.configFile ? { file: site.configFile } : {}),
   };
 }
 
