@@ -21,6 +21,8 @@ export const rules = {
   duplicateUrl: 'content:duplicate-url',
   duplicateId: 'content:duplicate-id',
   contentEncoding: 'content:encoding',
+  contentTooDeep: 'content:too-deep',
+  contentTooLarge: 'content:too-large',
   dataInvalid: 'content:data',
   configInvalid: 'config:invalid',
   configIgnored: 'config:ignored',
