@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { SourceTree } from '../versions/source-tree.js';
-import { decodeText } from './decode.js';
+import { decodeText, placeOfByte } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
 import type { PageRecord } from './page.js';
 import { normaliseUrl, routeOf } from './routes.js';
@@ -75,20 +75,31 @@ export async function readPage(tree: SourceTree, source: string, contentDir: str
   const file = tree.displayPrefix + source;
   const bytes = await tree.read(source);
   if (!bytes) return undefined;
-  const decoded = decodeText(bytes);
   const diagnostics: Diagnostic[] = [];
+  if (bytes.length > MAX_PAGE_BYTES) {
+    const size = `${(bytes.length / MB).toFixed(1)} MB`;
+    diagnostics.push(error(rules.contentTooLarge, `page is ${size}; Strata renders pages of up to ${MAX_PAGE_BYTES / MB} MB (split it into several pages)`, file, { line: 1, column: 1 }));
+    return pageFromText(source, file, '', contentDir, diagnostics);
+  }
+  const decoded = decodeText(bytes);
   let text = '';
   if (!decoded.ok) {
-    diagnostics.push({
-      severity: 'error',
-      ruleId: rules.contentEncoding,
-      message: decoded.reason === 'binary' ? 'file is binary (it contains NUL bytes), not markdown' : `file is not valid UTF-8 (first bad byte at offset ${decoded.offset})`,
-      file,
-      place: { line: 1, column: 1 },
-    });
+    const byte = `0x${(bytes[decoded.offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
+    const message = decoded.reason === 'binary' ? 'file is binary (a NUL byte here), not markdown' : `file is not valid UTF-8 (byte ${byte} here); save it as UTF-8`;
+    diagnostics.push(error(rules.contentEncoding, message, file, placeOfByte(bytes, decoded.offset)));
   } else text = decoded.text;
   return pageFromText(source, file, text, contentDir, diagnostics);
 }
+
+const MB = 1024 * 1024;
+
+/**
+ * The largest page Strata renders. Hand-written pages stay under 1 MB and
+ * generated references under a few; a 10 MB page takes ~20 s and 1.7 GB to
+ * render (and once per version and thread), so a page that large is almost
+ * surely a mistake (a log or a dump saved as `.md`), reported rather than built.
+ */
+export const MAX_PAGE_BYTES = 5 * MB;
 
 /** A page record from its text: front matter, route and title. */
 export function pageFromText(source: string, file: string, text: string, contentDir: string, diagnostics: Diagnostic[] = []): PageRecord {
