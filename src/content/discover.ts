@@ -2,7 +2,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { SourceTree } from '../versions/source-tree.js';
 import { decodeText, placeOfByte } from './decode.js';
-import { splitFrontMatter } from './front-matter.js';
+import { fieldPlace, splitFrontMatter } from './front-matter.js';
 import type { PageRecord } from './page.js';
 import { normaliseUrl, routeOf } from './routes.js';
 
@@ -168,7 +168,8 @@ function duplicateUrls(pages: readonly PageRecord[]): Diagnostic[] {
         ruleId: rules.duplicateUrl,
         message: `page URL \`${page.url}\` is already used by ${first.file}`,
         file: page.file,
-        place: { line: 1, column: 1 },
+        // At the field that made the URL, when front matter did.
+        place: (page.frontMatter.url && fieldPlace(page.text, page.bodyOffset, 'url')) || (page.frontMatter.slug && fieldPlace(page.text, page.bodyOffset, 'slug')) || { line: 1, column: 1 },
       });
     } else seen.set(page.url, page);
   }

@@ -199,15 +199,24 @@ function show(value: unknown): string {
   return typeof value === 'string' ? `\`${JSON.stringify(value)}\`` : typeof value === 'object' ? 'a map' : `\`${String(value)}\``;
 }
 
+/** Where field `key` is written in a page's front matter (the text before `bodyOffset`), if it is. */
+export function fieldPlace(text: string, bodyOffset: number, key: string): { line: number; column: number } | undefined {
+  return findKey(text.slice(0, bodyOffset), key, 1);
+}
+
 /** Where `key` is written in the raw front matter, so a wrong type points at its line. */
 function keyPlace(raw: string, key: string, firstLine: number): { line: number; column: number } {
+  return findKey(raw, key, firstLine) ?? { line: firstLine, column: 1 };
+}
+
+function findKey(raw: string, key: string, firstLine: number): { line: number; column: number } | undefined {
   const lines = raw.split('\n');
-  const pattern = new RegExp(`^(\\s*)"?${key}"?\\s*[:=]`);
+  const pattern = new RegExp(`^(\\s*\\{?\\s*)"?${key}"?\\s*[:=]`);
   for (let i = 0; i < lines.length; i++) {
     const m = pattern.exec(lines[i] as string);
     if (m) return { line: firstLine + i, column: (m[1] as string).length + 1 };
   }
-  return { line: firstLine, column: 1 };
+  return undefined;
 }
 
 function matchingBrace(text: string, start: number): number | undefined {
