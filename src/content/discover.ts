@@ -1,4 +1,4 @@
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { SourceTree } from '../versions/source-tree.js';
 import { decodeText, placeOfByte } from './decode.js';
@@ -42,6 +42,7 @@ export async function discoverPages(tree: SourceTree, options: DiscoverOptions):
       const page = await readPage(tree, source, options.contentDir);
       if (page && (!page.draft || options.drafts)) pages.push(page);
       else if (page) diagnostics.push(...page.diagnostics);
+      else if ((await tree.kind(source)) === 'outside') diagnostics.push(outsideRoot(tree.displayPrefix + source));
     }),
   );
   if (!options.drafts) {
@@ -69,6 +70,11 @@ function ignoreFilter(options: DiscoverOptions): (file: string) => boolean {
     const rel = file.slice(options.contentDir.length + 1);
     return patterns.some((re) => re.test(file) || re.test(rel));
   };
+}
+
+/** A symlink in the tree that leads out of it: never followed, and said so rather than dropped silently. */
+export function outsideRoot(file: string): Diagnostic {
+  return warning(rules.contentOutside, 'symlink leads outside the site root, so it is left out (copy the file in instead)', file);
 }
 
 export async function readPage(tree: SourceTree, source: string, contentDir: string): Promise<PageRecord | undefined> {

@@ -23,6 +23,7 @@ export const rules = {
   contentEncoding: 'content:encoding',
   contentTooDeep: 'content:too-deep',
   contentTooLarge: 'content:too-large',
+  contentOutside: 'content:outside-root',
   dataInvalid: 'content:data',
   configInvalid: 'config:invalid',
   configIgnored: 'config:ignored',
