@@ -114,8 +114,10 @@ async function render(page: PageRecord, env: VersionEnv, diagnostics: Diagnostic
   };
 
   const map = await expandShortcodes(host, page.bodyOffset, page.text.length);
-  const body = await host.renderMarkdown(map);
-  restorePlaceholders(body, placeholders, placeOf);
+  const rendered = await host.renderMarkdown(map);
+  restorePlaceholders(rendered, placeholders, placeOf);
+  // After the placeholders: `readfile` output is the author's HTML too.
+  const body = env.markdown.sanitize(rendered);
   const deep = findDeepNode(body);
   if (deep) {
     const start = deep.node.position?.start;
