@@ -138,8 +138,9 @@ function syntaxDiagnostic(e: unknown, format: 'yaml' | 'toml', file: string, fir
   });
 }
 
-type FieldType = 'string' | 'number' | 'boolean' | 'strings';
+type FieldType = 'string' | 'number' | 'boolean' | 'path' | 'paths';
 
+/** Fields that become output paths (`url`, `aliases`, `slug`) are confined to the version's folder. */
 const FIELDS: Record<string, FieldType> = {
   title: 'string',
   linkTitle: 'string',
@@ -147,9 +148,9 @@ const FIELDS: Record<string, FieldType> = {
   description: 'string',
   draft: 'boolean',
   hidden: 'boolean',
-  aliases: 'strings',
-  slug: 'string',
-  url: 'string',
+  aliases: 'paths',
+  slug: 'path',
+  url: 'path',
 };
 
 function typeFields(data: unknown, raw: string, firstLine: number, file: string, diagnostics: Diagnostic[]): FrontMatter {
@@ -165,7 +166,7 @@ function typeFields(data: unknown, raw: string, firstLine: number, file: string,
     const value = coerce(params[key], type);
     if (value === undefined) {
       diagnostics.push(
-        error(rules.frontMatterField, `front matter field \`${key}\` must be ${describe(type)}, got ${show(params[key])}`, file, keyPlace(raw, key, firstLine)),
+        error(rules.frontMatterField, `front matter field \`${key}\` must be ${describe(type)}, got ${show(offending(params[key], type))}`, file, keyPlace(raw, key, firstLine)),
       );
       continue;
     }
@@ -182,14 +183,37 @@ function coerce(value: unknown, type: FieldType): unknown {
       return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
     case 'boolean':
       return typeof value === 'boolean' ? value : undefined;
-    case 'strings':
-      if (typeof value === 'string') return [value];
-      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
+    case 'path':
+      return typeof value === 'string' && isSitePath(value) ? value : undefined;
+    case 'paths':
+      if (typeof value === 'string') return isSitePath(value) ? [value] : undefined;
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && isSitePath(v)) ? value : undefined;
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const UNSAFE_PATH = /[\u0000-\u001f\u007f\\]/;
+
+/** A path that stays where it is put: no `.` or `..` segment (`/../index.html` would replace the site's root page), no backslash or control character. */
+function isSitePath(value: string): boolean {
+  return !UNSAFE_PATH.test(value) && !value.split('/').some((segment) => segment === '.' || segment === '..');
+}
+
+/** The value to show in a message: for a list of paths, the entry at fault. */
+function offending(value: unknown, type: FieldType): unknown {
+  if (type !== 'paths' || !Array.isArray(value)) return value;
+  return value.find((v) => typeof v !== 'string' || !isSitePath(v)) ?? value;
+}
+
 function describe(type: FieldType): string {
-  return { string: 'a string', number: 'a number', boolean: '`true` or `false`', strings: 'a list of strings' }[type];
+  const path = 'without `.` or `..` segments, backslashes or control characters';
+  return {
+    string: 'a string',
+    number: 'a number',
+    boolean: '`true` or `false`',
+    path: `a site path ${path}`,
+    paths: `a list of site paths ${path}`,
+  }[type];
 }
 
 function show(value: unknown): string {
