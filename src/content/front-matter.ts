@@ -76,7 +76,7 @@ function splitFenced(text: string, lead: number, opener: string, fence: { format
       engines: { toml: (s: string) => parseToml(s) as object },
     }).data;
   } catch (e) {
-    diagnostics.push(syntaxDiagnostic(e, fence.format, file, startLine + 1));
+    diagnostics.push(syntaxDiagnostic(e, fence.format, file, startLine + 1, raw));
   }
   const frontMatter = typeFields(data, raw, startLine + 1, file, diagnostics);
   return { frontMatter, format: fence.format, body, bodyOffset, diagnostics };
@@ -116,7 +116,7 @@ function splitJson(text: string, lead: number, file: string): SplitSource {
   return { frontMatter, format: 'json', body: text.slice(bodyOffset), bodyOffset, diagnostics };
 }
 
-function syntaxDiagnostic(e: unknown, format: 'yaml' | 'toml', file: string, firstLine: number): Diagnostic {
+function syntaxDiagnostic(e: unknown, format: 'yaml' | 'toml', file: string, firstLine: number, raw: string): Diagnostic {
   const err = e as { reason?: string; message?: string; mark?: { line: number; column: number }; line?: number; column?: number };
   if (format === 'yaml' && err.mark) {
     // gray-matter hands js-yaml the text from the end of the `---` line, so mark line 1 is the first field.
@@ -126,7 +126,10 @@ function syntaxDiagnostic(e: unknown, format: 'yaml' | 'toml', file: string, fir
     });
   }
   if (format === 'toml' && typeof err.line === 'number') {
-    const reason = String(err.message ?? '').split('\n')[0]?.replace(/^Invalid TOML document:\s*/, '') ?? 'syntax error';
+    let reason = String(err.message ?? '').split('\n')[0]?.replace(/^Invalid TOML document:\s*/, '') ?? 'syntax error';
+    // smol-toml calls the line end inside an unclosed string a control character.
+    const at = raw.split('\n')[err.line - 2]?.replace(/\r$/, '')[(err.column ?? 1) - 1];
+    if (/control characters/.test(reason) && at === undefined) reason = 'string not closed before the end of the line';
     return error(rules.frontMatterSyntax, `invalid TOML front matter: ${reason}`, file, {
       line: firstLine + err.line - 2,
       column: err.column ?? 1,
