@@ -8,13 +8,13 @@ import { indexDirectory, SEARCH_BUNDLE } from '../search/search-index.js';
 import { VERSIONS_DIR } from '../versions/resolve-versions.js';
 import type { BuildProgress } from './build-progress.js';
 import { renderAll } from './build-version.js';
-import { loadSite, siteLayoutInfo } from './load-site.js';
+import { loadSite, siteLayoutInfo, type LoadedSite } from './load-site.js';
 import { existsSync } from 'node:fs';
 import { BuildCache, CACHE_DIR, keyOf } from '../cache/build-cache.js';
 import { filesBelow, filesKey, strataKey } from '../cache/keys.js';
 import { discoveryCache, PageReuse } from '../cache/page-reuse.js';
 import { HUGO_CONFIG_FILES } from '../config/hugo-config.js';
-import type { LoadedSite } from './load-site.js';
+import { unsafeOutDir } from './out-dir.js';
 import { AtomicDirectory, IncrementalDirectory, NullSink, type OutputSink } from './output.js';
 import { LATEST_FOLDER } from './page-document.js';
 import { createRenderPool, type RenderPool } from './render-pool.js';
@@ -108,6 +108,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   };
   timings.mark('load');
   if (!site) return finish();
+  const refused = options.output === 'files' ? refuseOutDir(site, outDir, options.outDir === undefined) : undefined;
+  if (refused) {
+    diagnostics.push(refused);
+    site.close();
+    return finish();
+  }
   const only = options.version === undefined ? undefined : site.versions.findIndex((v) => v.version.name === options.version);
   if (only === -1) {
     const names = site.versions.map((v) => v.version.name).join(', ');
@@ -290,6 +296,27 @@ function engineKey(siteDir: string, options: BuildOptions): string {
 /** The theme's files and the shortcode modules: layouts and assets, site and theme shortcodes. */
 function themeKey(site: LoadedSite): string {
   return filesKey([...site.theme.files, ...filesBelow([path.join(site.theme.dir, 'shortcodes'), path.join(site.siteDir, 'shortcodes')])]);
+}
+
+/** An output folder whose swap-in would destroy the site's sources, the site, or files that are not an earlier output. */
+function refuseOutDir(site: LoadedSite, outDir: string, fromConfig: boolean): Diagnostic | undefined {
+  const { siteDir, config } = site;
+  const named = (dir: string) => ({ dir: path.resolve(siteDir, dir), name: `${dir}/` });
+  const sources = [config.contentDir, config.staticDir, VERSIONS_DIR, 'themes', 'layouts', 'shortcodes', 'data', '.git', 'node_modules'].map(named);
+  for (const prepared of site.versions) {
+    const origin = prepared.version.origin;
+    if (origin.kind === 'folder') sources.push({ dir: origin.path, name: `the folder of version ${prepared.version.name}` });
+  }
+  const reason = unsafeOutDir(outDir, { sources, homes: [{ dir: siteDir, name: 'the site folder' }] });
+  if (!reason) return undefined;
+  const rel = path.relative(siteDir, outDir);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? outDir : `${rel.split(path.sep).join('/')}/`;
+  return {
+    severity: 'error',
+    ruleId: rules.outputUnsafe,
+    message: `refusing to write the output to \`${shown}\`: ${reason}`,
+    ...(fromConfig && site.configFile ? { file: site.configFile } : {}),
+  };
 }
 
 function withoutVersion(d: Diagnostic): Diagnostic {

@@ -1,6 +1,6 @@
 import type { StrataConfig } from '../config/schema.js';
 import { loadDataFiles } from '../content/data-files.js';
-import { discoverPages, type DiscoveryCache } from '../content/discover.js';
+import { discoverPages, outsideRoot, type DiscoveryCache } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { PageIndex } from '../links/page-index.js';
@@ -37,11 +37,14 @@ export async function discoverVersion(version: Version, config: StrataConfig, dr
   const { tree } = version;
   const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts, ignoreFiles: config.ignoreFiles, ...(cache ? { cache } : {}) });
   const data = await loadDataFiles(tree);
-  const files = [
+  const listed = [
     ...(await tree.list(config.staticDir)).map((source) => ({ source, output: source.slice(config.staticDir.length + 1) })),
     ...discovery.assets.map((source) => ({ source, output: source.slice(config.contentDir.length + 1) })),
   ];
-  return { pages: discovery.pages, files, data: data.data, diagnostics: [...discovery.diagnostics, ...data.diagnostics] };
+  const outside = await Promise.all(listed.map(async (file) => (await tree.kind(file.source)) === 'outside'));
+  const files = listed.filter((_, i) => !outside[i]);
+  const skipped = listed.filter((_, i) => outside[i]).map((file) => outsideRoot(tree.displayPrefix + file.source));
+  return { pages: discovery.pages, files, data: data.data, diagnostics: [...discovery.diagnostics, ...skipped, ...data.diagnostics] };
 }
 
 /** Nav, link index and switcher data of a discovered version. Pure, so a worker rebuilds it from the same data. */

@@ -1,9 +1,10 @@
 import type { ElementContent, Root } from 'hast';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { rules } from '../diagnostics/rules.js';
 import type { PageRecord } from '../content/page.js';
 import type { PageIndex } from '../links/page-index.js';
+import { findDeepNesting, findDeepNode, MAX_CONTAINER_NESTING, MAX_ELEMENT_NESTING } from '../markdown/nesting.js';
 import type { MarkdownRenderer } from '../markdown/processor.js';
 import { expandShortcodes, type ExpansionHost } from '../shortcodes/expand.js';
 import { PLACEHOLDER_PATTERN, Placeholders } from '../shortcodes/placeholders.js';
@@ -64,6 +65,19 @@ export interface RenderedPage {
 export async function renderPage(page: PageRecord, env: VersionEnv): Promise<RenderedPage> {
   const diagnostics: Diagnostic[] = [...page.diagnostics];
   const lines = new LineIndex(page.text);
+  try {
+    return await render(page, env, diagnostics, lines);
+  } catch (e) {
+    // Nesting too deep for the renderer: reported at the page, which renders empty; the build goes on.
+    const place = e instanceof TooDeep ? e.place : isStackOverflow(e) ? lines.place(page.bodyOffset) : undefined;
+    if (!place) throw e;
+    const message = e instanceof TooDeep ? e.message : 'the page nests too deeply to render (the renderer ran out of stack)';
+    diagnostics.push({ severity: 'error', ruleId: rules.contentTooDeep, message, file: page.file, place });
+    return { page, body: { type: 'root', children: [] }, headings: [], ids: new Set(), links: [], diagnostics, dependencies: [], features: [] };
+  }
+}
+
+async function render(page: PageRecord, env: VersionEnv, diagnostics: Diagnostic[], lines: LineIndex): Promise<RenderedPage> {
   const placeholders = new Placeholders();
   const dependencies = new Set<string>();
   const features = new Set<string>();
@@ -88,6 +102,8 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
       return result;
     },
     renderMarkdown: async (map) => {
+      const deep = findDeepNesting(map.text);
+      if (deep) throw new TooDeep(`lists and block quotes nest ${deep.depth} deep here (at most ${MAX_CONTAINER_NESTING})`, lines.place(map.toOriginal(deep.offset)));
       const tree = env.markdown.toHast(map.text);
       mapPositions(tree, map, lines);
       return tree;
@@ -98,8 +114,15 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
   };
 
   const map = await expandShortcodes(host, page.bodyOffset, page.text.length);
-  const body = await host.renderMarkdown(map);
-  restorePlaceholders(body, placeholders, placeOf);
+  const rendered = await host.renderMarkdown(map);
+  restorePlaceholders(rendered, placeholders, placeOf);
+  // After the placeholders: `readfile` output is the author's HTML too.
+  const body = env.markdown.sanitize(rendered);
+  const deep = findDeepNode(body);
+  if (deep) {
+    const start = deep.node.position?.start;
+    throw new TooDeep(`elements nest ${deep.depth} deep here (at most ${MAX_ELEMENT_NESTING})`, start ? { line: start.line, column: start.column } : lines.place(page.bodyOffset));
+  }
   const headings = assignHeadingIds(body, { auto: env.markdown.autoHeadingIds });
   diagnostics.push(...duplicateExplicitIds(headings, page.file));
   const ids = collectElementIds(body);
@@ -117,6 +140,20 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
     dependencies: [...dependencies].sort(),
     features: [...features].sort(),
   };
+}
+
+/** Nesting beyond Strata's limits, found before it could overflow the stack. */
+class TooDeep extends Error {
+  readonly place: Place;
+
+  constructor(message: string, place: Place) {
+    super(message);
+    this.place = place;
+  }
+}
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
 /** Placeholders → their output as plain text, for shortcodes that show `.Inner` as code. */

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../diagnostics/line-index.js';
 import { rules } from '../diagnostics/rules.js';
 import { dataFormatOf, parseData, type DataFormat } from '../content/parse-data.js';
 import { importUserModule } from '../util/load-module.js';
@@ -30,10 +31,10 @@ export async function loadConfig(siteDir: string, configFile?: string): Promise<
   if (!name) return { config: { ...defaults }, file: undefined, diagnostics: [] };
   const abs = path.resolve(siteDir, name);
   const shown = path.relative(siteDir, abs).split(path.sep).join('/');
-  const fail = (message: string): LoadedConfig => ({
+  const fail = (message: string, place?: Place): LoadedConfig => ({
     config: { ...defaults },
     file: shown,
-    diagnostics: [{ severity: 'error', ruleId: rules.configInvalid, message, file: shown }],
+    diagnostics: [{ severity: 'error', ruleId: rules.configInvalid, message, file: shown, ...(place ? { place } : {}) }],
   });
   if (!existsSync(abs)) return fail(`config file \`${name}\` does not exist`);
   const hugo = isHugoConfig(abs);
@@ -41,8 +42,8 @@ export async function loadConfig(siteDir: string, configFile?: string): Promise<
   try {
     raw = hugo ? await readHugoConfig(abs) : await importConfig(abs);
   } catch (e) {
-    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return fail(`cannot load config: ${reason}`);
+    const reason = e instanceof Error ? (e.message.split('\n')[0] as string) : String(e);
+    return fail(`cannot load config: ${reason.replace(/ in JSON at position \d+.*$/, '')}`, await failurePlace(e, reason, abs));
   }
   const diagnostics: Diagnostic[] = [];
   if (hugo) {
@@ -62,7 +63,7 @@ function isHugoConfig(abs: string): boolean {
 async function readHugoConfig(abs: string): Promise<unknown> {
   const { readFile } = await import('node:fs/promises');
   const parsed = parseData(await readFile(abs, 'utf8'), dataFormatOf(abs) as DataFormat);
-  if (!parsed.ok) throw new Error(`${parsed.reason}${parsed.line ? ` (line ${parsed.line})` : ''}`);
+  if (!parsed.ok) throw Object.assign(new Error(parsed.reason), parsed.line ? { line: parsed.line } : {});
   return parsed.value;
 }
 
@@ -74,6 +75,17 @@ async function importConfig(abs: string): Promise<unknown> {
   // The modification time in the URL makes a long-running process (`strata dev`) see an edited config.
   if (/\.m?js$/.test(abs)) return ((await import(`${pathToFileURL(abs).href}?mtime=${statSync(abs).mtimeMs}`)) as { default: unknown }).default;
   return importUserModule(abs);
+}
+
+/** Where in the config file loading failed, when the parser says: a JSON offset, or a Hugo config's line. */
+async function failurePlace(e: unknown, reason: string, abs: string): Promise<Place | undefined> {
+  const line = (e as { line?: unknown }).line;
+  if (typeof line === 'number') return { line, column: 1 };
+  const at = / in JSON at position (\d+)/.exec(reason);
+  if (!at) return undefined;
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(abs, 'utf8').catch(() => '');
+  return new LineIndex(text).place(Number(at[1]));
 }
 
 const KNOWN: ReadonlySet<string> = new Set(Object.keys(defaults));

@@ -1,3 +1,5 @@
+import type { Place } from '../diagnostics/diagnostic.js';
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export type Decoded = { ok: true; text: string } | { ok: false; reason: 'binary' | 'encoding'; offset: number };
@@ -33,4 +35,16 @@ function firstInvalidByte(bytes: Uint8Array): number {
     i += length;
   }
   return 0;
+}
+
+/** The line and column (in characters, as editors count them) of a byte of a file that failed to decode. */
+export function placeOfByte(bytes: Uint8Array, offset: number): Place {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const before = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes.subarray(lineStart, offset));
+  return { line, column: before.length + 1 };
 }

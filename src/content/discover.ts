@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { SourceTree } from '../versions/source-tree.js';
-import { decodeText } from './decode.js';
-import { splitFrontMatter } from './front-matter.js';
+import { decodeText, placeOfByte } from './decode.js';
+import { fieldPlace, splitFrontMatter } from './front-matter.js';
 import type { PageRecord } from './page.js';
 import { normaliseUrl, routeOf } from './routes.js';
 
@@ -50,6 +50,7 @@ export async function discoverPages(tree: SourceTree, options: DiscoverOptions):
       const page = await cachedPage(tree, source, options);
       if (page && (!page.draft || options.drafts)) pages.push(page);
       else if (page) diagnostics.push(...page.diagnostics);
+      else if ((await tree.kind(source)) === 'outside') diagnostics.push(outsideRoot(tree.displayPrefix + source));
     }),
   );
   if (!options.drafts) {
@@ -92,24 +93,40 @@ async function cachedPage(tree: SourceTree, source: string, options: DiscoverOpt
   return page;
 }
 
+/** A symlink in the tree that leads out of it: never followed, and said so rather than dropped silently. */
+export function outsideRoot(file: string): Diagnostic {
+  return warning(rules.contentOutside, 'symlink leads outside the site root, so it is left out (copy the file in instead)', file);
+}
+
 export async function readPage(tree: SourceTree, source: string, contentDir: string): Promise<PageRecord | undefined> {
   const file = tree.displayPrefix + source;
   const bytes = await tree.read(source);
   if (!bytes) return undefined;
-  const decoded = decodeText(bytes);
   const diagnostics: Diagnostic[] = [];
+  if (bytes.length > MAX_PAGE_BYTES) {
+    const size = `${(bytes.length / MB).toFixed(1)} MB`;
+    diagnostics.push(error(rules.contentTooLarge, `page is ${size}; Strata renders pages of up to ${MAX_PAGE_BYTES / MB} MB (split it into several pages)`, file, { line: 1, column: 1 }));
+    return pageFromText(source, file, '', contentDir, diagnostics);
+  }
+  const decoded = decodeText(bytes);
   let text = '';
   if (!decoded.ok) {
-    diagnostics.push({
-      severity: 'error',
-      ruleId: rules.contentEncoding,
-      message: decoded.reason === 'binary' ? 'file is binary (it contains NUL bytes), not markdown' : `file is not valid UTF-8 (first bad byte at offset ${decoded.offset})`,
-      file,
-      place: { line: 1, column: 1 },
-    });
+    const byte = `0x${(bytes[decoded.offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
+    const message = decoded.reason === 'binary' ? 'file is binary (a NUL byte here), not markdown' : `file is not valid UTF-8 (byte ${byte} here); save it as UTF-8`;
+    diagnostics.push(error(rules.contentEncoding, message, file, placeOfByte(bytes, decoded.offset)));
   } else text = decoded.text;
   return pageFromText(source, file, text, contentDir, diagnostics);
 }
+
+const MB = 1024 * 1024;
+
+/**
+ * The largest page Strata renders. Hand-written pages stay under 1 MB and
+ * generated references under a few; a 10 MB page takes ~20 s and 1.7 GB to
+ * render (and once per version and thread), so a page that large is almost
+ * surely a mistake (a log or a dump saved as `.md`), reported rather than built.
+ */
+export const MAX_PAGE_BYTES = 5 * MB;
 
 /** A page record from its text: front matter, route and title. */
 export function pageFromText(source: string, file: string, text: string, contentDir: string, diagnostics: Diagnostic[] = []): PageRecord {
@@ -178,7 +195,8 @@ function duplicateUrls(pages: readonly PageRecord[]): Diagnostic[] {
         ruleId: rules.duplicateUrl,
         message: `page URL \`${page.url}\` is already used by ${first.file}`,
         file: page.file,
-        place: { line: 1, column: 1 },
+        // At the field that made the URL, when front matter did.
+        place: (page.frontMatter.url && fieldPlace(page.text, page.bodyOffset, 'url')) || (page.frontMatter.slug && fieldPlace(page.text, page.bodyOffset, 'slug')) || { line: 1, column: 1 },
       });
     } else seen.set(page.url, page);
   }

@@ -76,7 +76,7 @@ function splitFenced(text: string, lead: number, opener: string, fence: { format
       engines: { toml: (s: string) => parseToml(s) as object },
     }).data;
   } catch (e) {
-    diagnostics.push(syntaxDiagnostic(e, fence.format, file, startLine + 1));
+    diagnostics.push(syntaxDiagnostic(e, fence.format, file, startLine + 1, raw));
   }
   const frontMatter = typeFields(data, raw, startLine + 1, file, diagnostics);
   return { frontMatter, format: fence.format, body, bodyOffset, diagnostics };
@@ -116,7 +116,7 @@ function splitJson(text: string, lead: number, file: string): SplitSource {
   return { frontMatter, format: 'json', body: text.slice(bodyOffset), bodyOffset, diagnostics };
 }
 
-function syntaxDiagnostic(e: unknown, format: 'yaml' | 'toml', file: string, firstLine: number): Diagnostic {
+function syntaxDiagnostic(e: unknown, format: 'yaml' | 'toml', file: string, firstLine: number, raw: string): Diagnostic {
   const err = e as { reason?: string; message?: string; mark?: { line: number; column: number }; line?: number; column?: number };
   if (format === 'yaml' && err.mark) {
     // gray-matter hands js-yaml the text from the end of the `---` line, so mark line 1 is the first field.
@@ -126,7 +126,10 @@ function syntaxDiagnostic(e: unknown, format: 'yaml' | 'toml', file: string, fir
     });
   }
   if (format === 'toml' && typeof err.line === 'number') {
-    const reason = String(err.message ?? '').split('\n')[0]?.replace(/^Invalid TOML document:\s*/, '') ?? 'syntax error';
+    let reason = String(err.message ?? '').split('\n')[0]?.replace(/^Invalid TOML document:\s*/, '') ?? 'syntax error';
+    // smol-toml calls the line end inside an unclosed string a control character.
+    const at = raw.split('\n')[err.line - 2]?.replace(/\r$/, '')[(err.column ?? 1) - 1];
+    if (/control characters/.test(reason) && at === undefined) reason = 'string not closed before the end of the line';
     return error(rules.frontMatterSyntax, `invalid TOML front matter: ${reason}`, file, {
       line: firstLine + err.line - 2,
       column: err.column ?? 1,
@@ -138,8 +141,9 @@ function syntaxDiagnostic(e: unknown, format: 'yaml' | 'toml', file: string, fir
   });
 }
 
-type FieldType = 'string' | 'number' | 'boolean' | 'strings';
+type FieldType = 'string' | 'number' | 'boolean' | 'path' | 'paths';
 
+/** Fields that become output paths (`url`, `aliases`, `slug`) are confined to the version's folder. */
 const FIELDS: Record<string, FieldType> = {
   title: 'string',
   linkTitle: 'string',
@@ -147,9 +151,9 @@ const FIELDS: Record<string, FieldType> = {
   description: 'string',
   draft: 'boolean',
   hidden: 'boolean',
-  aliases: 'strings',
-  slug: 'string',
-  url: 'string',
+  aliases: 'paths',
+  slug: 'path',
+  url: 'path',
 };
 
 function typeFields(data: unknown, raw: string, firstLine: number, file: string, diagnostics: Diagnostic[]): FrontMatter {
@@ -165,7 +169,7 @@ function typeFields(data: unknown, raw: string, firstLine: number, file: string,
     const value = coerce(params[key], type);
     if (value === undefined) {
       diagnostics.push(
-        error(rules.frontMatterField, `front matter field \`${key}\` must be ${describe(type)}, got ${show(params[key])}`, file, keyPlace(raw, key, firstLine)),
+        error(rules.frontMatterField, `front matter field \`${key}\` must be ${describe(type)}, got ${show(offending(params[key], type))}`, file, keyPlace(raw, key, firstLine)),
       );
       continue;
     }
@@ -182,14 +186,37 @@ function coerce(value: unknown, type: FieldType): unknown {
       return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
     case 'boolean':
       return typeof value === 'boolean' ? value : undefined;
-    case 'strings':
-      if (typeof value === 'string') return [value];
-      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
+    case 'path':
+      return typeof value === 'string' && isSitePath(value) ? value : undefined;
+    case 'paths':
+      if (typeof value === 'string') return isSitePath(value) ? [value] : undefined;
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && isSitePath(v)) ? value : undefined;
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const UNSAFE_PATH = /[\u0000-\u001f\u007f\\]/;
+
+/** A path that stays where it is put: no `.` or `..` segment (`/../index.html` would replace the site's root page), no backslash or control character. */
+function isSitePath(value: string): boolean {
+  return !UNSAFE_PATH.test(value) && !value.split('/').some((segment) => segment === '.' || segment === '..');
+}
+
+/** The value to show in a message: for a list of paths, the entry at fault. */
+function offending(value: unknown, type: FieldType): unknown {
+  if (type !== 'paths' || !Array.isArray(value)) return value;
+  return value.find((v) => typeof v !== 'string' || !isSitePath(v)) ?? value;
+}
+
 function describe(type: FieldType): string {
-  return { string: 'a string', number: 'a number', boolean: '`true` or `false`', strings: 'a list of strings' }[type];
+  const path = 'without `.` or `..` segments, backslashes or control characters';
+  return {
+    string: 'a string',
+    number: 'a number',
+    boolean: '`true` or `false`',
+    path: `a site path ${path}`,
+    paths: `a list of site paths ${path}`,
+  }[type];
 }
 
 function show(value: unknown): string {
@@ -199,15 +226,24 @@ function show(value: unknown): string {
   return typeof value === 'string' ? `\`${JSON.stringify(value)}\`` : typeof value === 'object' ? 'a map' : `\`${String(value)}\``;
 }
 
+/** Where field `key` is written in a page's front matter (the text before `bodyOffset`), if it is. */
+export function fieldPlace(text: string, bodyOffset: number, key: string): { line: number; column: number } | undefined {
+  return findKey(text.slice(0, bodyOffset), key, 1);
+}
+
 /** Where `key` is written in the raw front matter, so a wrong type points at its line. */
 function keyPlace(raw: string, key: string, firstLine: number): { line: number; column: number } {
+  return findKey(raw, key, firstLine) ?? { line: firstLine, column: 1 };
+}
+
+function findKey(raw: string, key: string, firstLine: number): { line: number; column: number } | undefined {
   const lines = raw.split('\n');
-  const pattern = new RegExp(`^(\\s*)"?${key}"?\\s*[:=]`);
+  const pattern = new RegExp(`^(\\s*\\{?\\s*)"?${key}"?\\s*[:=]`);
   for (let i = 0; i < lines.length; i++) {
     const m = pattern.exec(lines[i] as string);
     if (m) return { line: firstLine + i, column: (m[1] as string).length + 1 };
   }
-  return { line: firstLine, column: 1 };
+  return undefined;
 }
 
 function matchingBrace(text: string, start: number): number | undefined {

@@ -7,6 +7,7 @@ import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { raw } from 'hast-util-raw';
 import { BlockCache } from './block-cache.js';
+import { sanitizeBody } from './sanitize.js';
 import rehypeCodeMeta from './plugins/code-meta.js';
 import remarkAngleQuotes from './plugins/angle-quotes.js';
 import { rehypeDropComments, remarkDropComments } from './plugins/drop-comments.js';
@@ -33,6 +34,12 @@ export interface MarkdownOptions {
   rehypePlugins?: PluggableList;
   /** Parse block by block through a cache (default). Off parses each page whole; the output is the same. */
   blockCache?: boolean;
+  /**
+   * Sanitize each page body (rehype-sanitize, `src/markdown/sanitize.ts`): raw HTML,
+   * `readfile` output included, loses scripts, event handlers, styles and
+   * `javascript:` URLs, and keeps what docs need. Default: false (authors' HTML is kept).
+   */
+  sanitize?: boolean;
 }
 
 export interface MarkdownRenderer {
@@ -40,6 +47,8 @@ export interface MarkdownRenderer {
   toHast(markdown: string): Root;
   /** Whether headings get automatic ids (the `autoHeadingIds` option). */
   readonly autoHeadingIds: boolean;
+  /** The page body, sanitized when the `sanitize` option is on (else as it is). */
+  sanitize(tree: Root): Root;
   /** Blocks reused from the cache, and parsed. */
   readonly stats: { hits: number; misses: number };
 }
@@ -87,6 +96,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
 
   return {
     autoHeadingIds: options.autoHeadingIds !== false,
+    sanitize: options.sanitize === true ? sanitizeBody : (tree) => tree,
     get stats() {
       return { hits: cache.hits, misses: cache.misses };
     },

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { unsafeOutDir } from '../build/out-dir.js';
 import { AtomicDirectory } from '../build/output.js';
 import { indexDirectory } from '../search/search-index.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -65,6 +66,11 @@ export async function mergeSites(options: MergeOptions): Promise<MergeSummary> {
 
   // 1. Every input's version folders, through their manifests.
   const inputs = options.inputs.map((i) => path.resolve(cwd, i));
+  const refused = unsafeOutDir(outDir, { sources: inputs.map((dir) => ({ dir, name: `the input ${show(dir)}/` })), homes: [{ dir: cwd, name: 'the current folder' }] });
+  if (refused) {
+    fail(rules.outputUnsafe, `refusing to write the output to \`${show(outDir)}\`: ${refused}`);
+    return finish();
+  }
   const found: Found[] = [];
   const entries = new Map<string, string[]>();
   for (const input of inputs) {

@@ -65,30 +65,41 @@ const PROBLEM_RULES: Record<ParseProblem['kind'], RuleId> = {
 export async function expandShortcodes(host: ExpansionHost, start: number, end: number): Promise<SourceMap> {
   const { nodes, problems } = parseShortcodes(host.src, host.registry.innerMode, start, end);
   for (const problem of problems) report(host, PROBLEM_RULES[problem.kind], problem.message, problem.start);
-  return expandNodes(host, nodes);
+  return expandNodes(host, nodes, undefined, 0);
 }
 
-async function expandNodes(host: ExpansionHost, nodes: readonly ShortcodeNode[], parent?: ParentCall): Promise<SourceMap> {
+/**
+ * How deeply calls may nest. Far above what docs do (tabs in a notice in an
+ * expand), and it keeps every later stage (placeholders inside placeholders,
+ * markdown rendered inside markdown) within the stack.
+ */
+export const MAX_SHORTCODE_NESTING = 40;
+
+async function expandNodes(host: ExpansionHost, nodes: readonly ShortcodeNode[], parent: ParentCall | undefined, depth: number): Promise<SourceMap> {
   const map = new SourceMap();
   for (const node of nodes) {
     if (node.kind === 'text') map.copy(host.src, node.start, node.end);
     else if (node.kind === 'escaped') map.generate(node.literal, node.start);
-    else await expandCall(host, node.call, map, parent);
+    else await expandCall(host, node.call, map, parent, depth + 1);
   }
   return map;
 }
 
-async function expandCall(host: ExpansionHost, call: ShortcodeCall, map: SourceMap, parent: ParentCall | undefined): Promise<void> {
+async function expandCall(host: ExpansionHost, call: ShortcodeCall, map: SourceMap, parent: ParentCall | undefined, depth: number): Promise<void> {
+  if (depth > MAX_SHORTCODE_NESTING) {
+    report(host, rules.contentTooDeep, `shortcodes nest ${depth} deep here (at most ${MAX_SHORTCODE_NESTING})`, call.start);
+    return;
+  }
   const definition = host.registry.get(call.name);
   if (!definition) {
     report(host, rules.shortcodeUnknown, `unknown shortcode \`${call.name}\`${suggest(call.name, host.registry.names())}`, call.start);
     // Keep what it wrapped, so one unknown name does not hide a page's text.
-    if (call.inner) map.append(await expandNodes(host, call.inner.nodes, parent));
+    if (call.inner) map.append(await expandNodes(host, call.inner.nodes, parent, depth));
     return;
   }
   let result: ShortcodeResult;
   try {
-    result = await definition.render(createContext(host, call, parent));
+    result = await definition.render(createContext(host, call, parent, depth));
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     report(host, rules.shortcodeFailed, `shortcode \`${call.name}\` failed: ${reason}`, call.start);
@@ -112,7 +123,7 @@ function placeholder(host: ExpansionHost, map: SourceMap, content: PlaceholderCo
   map.generate(host.placeholders.add(content, origin), origin);
 }
 
-function createContext(host: ExpansionHost, call: ShortcodeCall, parent: ParentCall | undefined): ShortcodeContext {
+function createContext(host: ExpansionHost, call: ShortcodeCall, parent: ParentCall | undefined, depth: number): ShortcodeContext {
   const inner = call.inner;
   const scratch = createScratch();
   const get = (key: string | number) => param(call, key)?.value;
@@ -125,9 +136,9 @@ function createContext(host: ExpansionHost, call: ShortcodeCall, parent: ParentC
     get,
     inner: inner && {
       raw: host.src.slice(inner.start, inner.end),
-      expand: async () => host.resolveText((await expandNodes(host, inner.nodes, self)).text),
-      render: async () => host.renderMarkdown(await expandNodes(host, inner.nodes, self)),
-      text: async () => host.resolvePlainText((await expandNodes(host, inner.nodes, self)).text),
+      expand: async () => host.resolveText((await expandNodes(host, inner.nodes, self, depth)).text),
+      render: async () => host.renderMarkdown(await expandNodes(host, inner.nodes, self, depth)),
+      text: async () => host.resolvePlainText((await expandNodes(host, inner.nodes, self, depth)).text),
     },
     page: host.page,
     version: host.version,

@@ -126,7 +126,7 @@ const lexOpen: State = (l) => {
   const start = l.pos;
   l.pos += 3;
   // `{{</* … */>}}` is an escaped shortcode: Hugo prints it without the comment markers.
-  const comment = /^\s*\/\*/.exec(l.src.slice(l.pos, l.pos + 40));
+  const comment = /^\s*\/\*/.exec(l.src.slice(l.pos, Math.min(l.pos + 40, l.end)));
   if (comment) {
     const innerStart = l.pos + comment[0].length;
     const closeRe = l.delim === '<' ? /\*\/\s*>\}\}/g : /\*\/\s*%\}\}/g;
@@ -140,7 +140,7 @@ const lexOpen: State = (l) => {
   }
   l.emit({ type: 'open', start, end: start + 3, delim: l.delim });
   l.skipSpace();
-  if (l.src[l.pos] === '/') {
+  if (l.pos < l.end && l.src[l.pos] === '/') {
     l.emit({ type: 'closing', start: l.pos, end: l.pos + 1 });
     l.pos++;
     l.skipSpace();

@@ -37,10 +37,15 @@ interface Candidate {
  * config. Problems name the config entry they come from; with any error, no
  * version is returned and nothing gets built.
  */
-export async function resolveVersions(siteDir: string, config: StrataConfig, configFile = 'config'): Promise<{ versions: Version[]; diagnostics: Diagnostic[] }> {
+export async function resolveVersions(siteDir: string, config: StrataConfig, configFile?: string): Promise<{ versions: Version[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
+  // A snapshot folder no config entry names is reported at the folder; everything else at the config entry.
   const fail = (where: string, message: string, ruleId: Diagnostic['ruleId'] = rules.versionInvalid) =>
-    diagnostics.push({ severity: 'error', ruleId, message: `${where}: ${message}`, file: configFile });
+    diagnostics.push(
+      where.startsWith(`${VERSIONS_DIR}/`)
+        ? { severity: 'error', ruleId, message, file: where }
+        : { severity: 'error', ruleId, message: `${where}: ${message}`, ...(configFile === undefined ? {} : { file: configFile }) },
+    );
 
   const candidates: Candidate[] = [{ where: 'version', config: config.version, origin: { kind: 'working-tree' } }];
   const folders = await snapshotFolders(siteDir, config.contentDir);
@@ -71,7 +76,7 @@ export async function resolveVersions(siteDir: string, config: StrataConfig, con
     }
     const clash = byName.get(entry.name);
     if (clash) {
-      fail(where, `version \`${entry.name}\` is already defined by ${clash}`, rules.versionDuplicate);
+      fail(where, `version \`${entry.name}\` is already defined by ${clash === 'version' ? '`version` (the working tree)' : clash}`, rules.versionDuplicate);
       continue;
     }
     byName.set(entry.name, where);

@@ -89,7 +89,7 @@ describe('Hugo config', () => {
   it('reports a config file that is missing or broken, at its line', async () => {
     expect((await load({}, 'docs.toml')).problems).toEqual(['docs.toml  error  config file `docs.toml` does not exist  [config:invalid]']);
     const broken = await load({ 'hugo.toml': 'title = "x"\nbaseURL = \n' });
-    expect(broken.problems).toEqual([expect.stringMatching(/^hugo\.toml  error  cannot load config: .+ \(line 2\)  \[config:invalid\]$/)]);
+    expect(broken.problems).toEqual([expect.stringMatching(/^hugo\.toml:2:1  error  cannot load config: .+  \[config:invalid\]$/)]);
     expect((await load({ 'hugo.toml': 'ignoreFiles = ["("]\n' })).problems).toEqual(['hugo.toml  error  `ignoreFiles` entry `(` is not a valid regular expression  [config:invalid]']);
   });
 });

@@ -14,6 +14,22 @@ describe('front matter', () => {
     expect(r.bodyOffset).toBe('---\ntitle: Prepare\nweight: 10\naliases: /old/\ndraft: false\ncustom: [1, 2]\n---\n'.length);
   });
 
+  // `url: /../1.0.x/guide/` wrote into another version's folder; `/../../x/` crashed the build with a stack trace.
+  it('url, slug and aliases stay inside the version: `..`, `.`, backslashes and control characters are refused', () => {
+    const text = '---\ntitle: P\nurl: /../\nslug: "../x"\naliases: [/ok/, "/a/../../b/", "/c\\\\d/"]\n---\nBody\n';
+    const r = splitFrontMatter(text, 'p.md');
+    expect(r.frontMatter).not.toHaveProperty('url');
+    expect(r.frontMatter).not.toHaveProperty('slug');
+    expect(r.frontMatter).not.toHaveProperty('aliases');
+    const rule = 'without `.` or `..` segments, backslashes or control characters';
+    expect(messages(text)).toEqual([
+      `p.md:5:1  error  front matter field \`aliases\` must be a list of site paths ${rule}, got \`"/a/../../b/"\`  [front-matter:field]`,
+      `p.md:4:1  error  front matter field \`slug\` must be a site path ${rule}, got \`"../x"\`  [front-matter:field]`,
+      `p.md:3:1  error  front matter field \`url\` must be a site path ${rule}, got \`"/../"\`  [front-matter:field]`,
+    ]);
+    expect(splitFrontMatter('---\nurl: /docs/a.b/..c/\naliases: [/x/y/]\nslug: a/b\n---\n', 'p.md').diagnostics).toEqual([]);
+  });
+
   it('reads TOML between +++', () => {
     const r = splitFrontMatter('+++\ntitle = "T"\nweight = 3\n+++\nBody', 'p.md');
     expect(r.format).toBe('toml');

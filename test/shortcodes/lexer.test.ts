@@ -54,4 +54,12 @@ describe('shortcode lexer', () => {
     const names = lex(src, 18).filter((t) => t.type === 'name').map((t) => src.slice(t.start, t.end));
     expect(names).toEqual(['b']);
   });
+
+  // Found by test/fuzz/shortcodes.test.ts: the `/` of a closing tag was read past the range's end.
+  it('never emits a token past the end of the range', () => {
+    const src = 'x {{< /y >}}';
+    const tokens = lex(src, 0, 6);
+    expect(tokens.every((t) => t.end <= 6)).toBe(true);
+    expect(tokens.map((t) => t.type)).toEqual(['text', 'open', 'error']);
+  });
 });

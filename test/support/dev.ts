@@ -130,6 +130,8 @@ export async function startFixture(files: Record<string, string>, options: Parti
 export interface DevProcess {
   /** The URL it printed. */
   url: string;
+  /** The process id (to read its memory from /proc). */
+  pid: number;
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -160,6 +162,7 @@ export async function spawnDev(args: string[], timeoutMs = 20_000): Promise<DevP
   const url = /http:\/\/\S+/.exec(text)?.[0] as string;
   return {
     url,
+    pid: child.pid as number,
     output: () => text,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

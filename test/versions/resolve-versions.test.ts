@@ -86,12 +86,12 @@ describe('bad version configuration: clear errors naming the entry, nothing writ
   it('two versions with the same name', async () => {
     site = tree({}, { versions: [{ name: '2.1.x', path: 'old' }] });
     site.write('old/content/_index.md', page('Old'));
-    expect(await errors(site)).toEqual(['strata.config.json  error  versions[0] (2.1.x): version `2.1.x` is already defined by version  [versions:duplicate]']);
+    expect(await errors(site)).toEqual(['strata.config.json  error  versions[0] (2.1.x): version `2.1.x` is already defined by `version` (the working tree)  [versions:duplicate]']);
   });
 
   it('two versions built from the same folder', async () => {
     site = tree({ 'versions/2.0.x/content/_index.md': page('Old') }, { versions: [{ name: '1.0.x', path: 'versions/2.0.x' }] });
-    expect(await errors(site)).toEqual(['strata.config.json  error  versions/2.0.x/: builds from the same folder as versions[0] (1.0.x)  [versions:duplicate]']);
+    expect(await errors(site)).toEqual(['versions/2.0.x/  error  builds from the same folder as versions[0] (1.0.x)  [versions:duplicate]']);
   });
 
   it('a git ref that does not exist', async () => {
@@ -112,7 +112,7 @@ describe('bad version configuration: clear errors naming the entry, nothing writ
   it('an unparsable version name', async () => {
     site = tree({ 'versions/not a version/content/_index.md': page('X') });
     expect(await errors(site)).toEqual([
-      'strata.config.json  error  versions/not a version/: `not a version` is not a version name: use names like 1.17.x, v1.16, 1.18.0-beta.1, or main/next for a development line  [versions:invalid]',
+      'versions/not a version/  error  `not a version` is not a version name: use names like 1.17.x, v1.16, 1.18.0-beta.1, or main/next for a development line  [versions:invalid]',
     ]);
   });
 
