@@ -1,4 +1,5 @@
 import type { ElementContent, Nodes, Root } from 'hast';
+import type { Point } from 'unist';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -198,8 +199,10 @@ function shift(node: Nodes, block: Block, direction: 1 | -1): void {
   const offset = block.start * direction;
   const position = node.position;
   if (position) {
-    position.start = { ...position.start, line: position.start.line + lines, ...(position.start.offset === undefined ? {} : { offset: position.start.offset + offset }) };
-    position.end = { ...position.end, line: position.end.line + lines, ...(position.end.offset === undefined ? {} : { offset: position.end.offset + offset }) };
+    // hast-util-from-parse5 gives a text node parse5 cannot see the end of a position without `end`.
+    const move = (point: Point | undefined): Point | undefined => point && { ...point, line: point.line + lines, ...(point.offset === undefined ? {} : { offset: point.offset + offset }) };
+    position.start = move(position.start) as Point;
+    position.end = move(position.end) as Point;
   }
   if ('children' in node) for (const child of node.children) shift(child, block, direction);
 }
