@@ -15,13 +15,7 @@ export class LineIndex {
 
   place(offset: number): Place {
     const starts = this.#starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastAtOrBelow(starts, offset);
     return { line: low + 1, column: offset - (starts[low] as number) + 1 };
   }
 
@@ -30,4 +24,16 @@ export class LineIndex {
     const starts = this.#starts;
     return starts[Math.min(Math.max(line - 1, 0), starts.length - 1)] as number;
   }
+}
+
+/** The index of the last entry of an ascending, non-empty list that is ≤ `value` (0 when none is). */
+export function lastAtOrBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((sorted[mid] as number) <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

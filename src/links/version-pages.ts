@@ -1,5 +1,6 @@
 import type { PageRecord } from '../content/page.js';
 import type { PageSummary, ShortcodePages } from '../shortcodes/definition.js';
+import { resolveInside } from '../versions/source-tree.js';
 
 /**
  * The pages of one version as shortcodes see them: by URL, by Hugo `ref`
@@ -47,10 +48,10 @@ export class VersionPages {
     const path = ref.trim().replace(/\\/g, '/').toLowerCase();
     if (path === '' || path === '/') return this.#find('');
     if (!path.startsWith('/')) {
-      const relative = this.#find(join(dir, path));
+      const relative = this.#find(resolveInside(path, dir));
       if (relative) return relative;
     }
-    const absolute = this.#find(join('', path));
+    const absolute = this.#find(resolveInside(path));
     if (absolute) return absolute;
     if (!path.replace(/^\.?\//, '').includes('/')) {
       const named = this.#byName.get(stripExtension(path.replace(/^\.?\//, '')));
@@ -91,19 +92,6 @@ function summarize(page: PageRecord): PageSummary {
     source: page.source,
     params: page.frontMatter.params,
   };
-}
-
-/** `a/b` joined with `../c.md` → `a/c.md`; undefined when it climbs above the content root. */
-function join(dir: string, path: string): string | undefined {
-  const out = path.startsWith('/') || dir === '' ? [] : dir.split('/');
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (out.length === 0) return undefined;
-      out.pop();
-    } else out.push(segment);
-  }
-  return out.join('/');
 }
 
 function stripExtension(name: string): string {

@@ -1,3 +1,4 @@
+import { lastAtOrBelow } from '../diagnostics/line-index.js';
 /**
  * Maps offsets in expanded markdown (shortcodes replaced by their output or a
  * placeholder) back to offsets in the page file, so every later diagnostic
@@ -46,13 +47,7 @@ export class SourceMap {
   toOriginal(offset: number): number {
     const starts = this.#expanded;
     if (starts.length === 0) return offset;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastAtOrBelow(starts, offset);
     const base = this.#original[low] as number;
     return this.#copied[low] ? base + (offset - (starts[low] as number)) : base;
   }
