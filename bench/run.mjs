@@ -43,6 +43,16 @@ function measure(command, argv, options = {}) {
   return { wall, cpu: (user + sys) * 1000, rss: rss / 1024 };
 }
 
+/** The same corpus with every shortcode resolved to plain markdown, for Eleventy (`--plain`). */
+function plainCorpus(name) {
+  const dir = path.join(WORK, `plain-${name}`);
+  if (!existsSync(path.join(dir, 'corpus.json'))) {
+    rmSync(dir, { recursive: true, force: true });
+    execFileSync(process.execPath, [path.join(ROOT, 'bench/make-corpus.mjs'), dir, '--pages', '1000', '--versions', '3', '--plain', ...(name === 'b' ? ['--small'] : [])], { stdio: 'inherit' });
+  }
+  return dir;
+}
+
 function corpus(name) {
   const dir = path.join(WORK, `corpus-${name}`);
   if (!existsSync(path.join(dir, 'corpus.json'))) {
@@ -103,6 +113,23 @@ for (const name of corpora) {
     }
     hugoWall = median(samples.map((s) => s.wall));
     rows.push(row('Hugo 0.111 (3 sites)', samples, pages, hugoWall));
+  }
+  if (existsSync(ELEVENTY)) {
+    const plain = plainCorpus(name);
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      rmSync(path.join(WORK, `eleventy-${name}`), { recursive: true, force: true });
+      const total = { wall: 0, cpu: 0, rss: 0 };
+      for (const v of VERSIONS) {
+        // One Eleventy run per version, as for Hugo; no layout, markdown-it as Eleventy ships it.
+        const m = measure(process.execPath, [ELEVENTY, `--input=${path.join(plain, v, 'content')}`, `--output=${path.join(WORK, `eleventy-${name}`, v)}`, '--quiet'], { cwd: path.join(plain, v) });
+        total.wall += m.wall;
+        total.cpu += m.cpu;
+        total.rss = Math.max(total.rss, m.rss);
+      }
+      samples.push(total);
+    }
+    rows.push(row('Eleventy 3 (3 sites, --plain)', samples, pages, hugoWall));
   }
   writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(false)));
   const cold = [];
