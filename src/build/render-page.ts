@@ -5,6 +5,7 @@ import { rules } from '../diagnostics/rules.js';
 import type { PageRecord } from '../content/page.js';
 import type { PageIndex } from '../links/page-index.js';
 import { findDeepNesting, findDeepNode, MAX_CONTAINER_NESTING, MAX_ELEMENT_NESTING } from '../markdown/nesting.js';
+import { SitePluginError } from '../markdown/site-plugins.js';
 import type { MarkdownRenderer } from '../markdown/processor.js';
 import { expandShortcodes, type ExpansionHost } from '../shortcodes/expand.js';
 import { PLACEHOLDER_PATTERN, Placeholders } from '../shortcodes/placeholders.js';
@@ -68,11 +69,14 @@ export async function renderPage(page: PageRecord, env: VersionEnv): Promise<Ren
   try {
     return await render(page, env, diagnostics, lines);
   } catch (e) {
-    // Nesting too deep for the renderer: reported at the page, which renders empty; the build goes on.
-    const place = e instanceof TooDeep ? e.place : isStackOverflow(e) ? lines.place(page.bodyOffset) : undefined;
-    if (!place) throw e;
-    const message = e instanceof TooDeep ? e.message : 'the page nests too deeply to render (the renderer ran out of stack)';
-    diagnostics.push({ severity: 'error', ruleId: rules.contentTooDeep, message, file: page.file, place });
+    // Nesting too deep for the renderer, or a site plugin that threw: reported at the page, which renders empty; the build goes on.
+    if (e instanceof SitePluginError) diagnostics.push({ severity: 'error', ruleId: rules.markdownPluginFailed, message: e.message, file: page.file, place: lines.place(page.bodyOffset) });
+    else {
+      const place = e instanceof TooDeep ? e.place : isStackOverflow(e) ? lines.place(page.bodyOffset) : undefined;
+      if (!place) throw e;
+      const message = e instanceof TooDeep ? e.message : 'the page nests too deeply to render (the renderer ran out of stack)';
+      diagnostics.push({ severity: 'error', ruleId: rules.contentTooDeep, message, file: page.file, place });
+    }
     return { page, body: { type: 'root', children: [] }, headings: [], ids: new Set(), links: [], diagnostics, dependencies: [], features: [] };
   }
 }

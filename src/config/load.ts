@@ -6,6 +6,8 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import { rules } from '../diagnostics/rules.js';
 import { dataFormatOf, parseData, type DataFormat } from '../content/parse-data.js';
 import { importUserModule } from '../util/load-module.js';
+import { guardSitePlugins } from '../markdown/site-plugins.js';
+import { unified, type PluggableList } from 'unified';
 import { HUGO_CONFIG_FILES, mapHugoConfig } from './hugo-config.js';
 import { defaults, type StrataConfig, type UserConfig, type VersionConfig } from './schema.js';
 
@@ -126,6 +128,12 @@ function validate(raw: unknown, file: string, diagnostics: Diagnostic[]): Strata
   if (user.markdown !== undefined) {
     if (typeof user.markdown !== 'object' || user.markdown === null) fail('`markdown` must be an object');
     else config.markdown = { ...config.markdown, ...user.markdown };
+    for (const key of ['remarkPlugins', 'rehypePlugins'] as const) {
+      const problem = pluginListProblem(config.markdown[key], key === 'remarkPlugins' ? 'remark' : 'rehype');
+      if (problem === undefined) continue;
+      fail(`\`markdown.${key}\`: ${problem}`);
+      delete config.markdown[key];
+    }
   }
   if (user.params !== undefined) {
     if (typeof user.params !== 'object' || user.params === null || Array.isArray(user.params)) fail('`params` must be an object');
@@ -145,6 +153,18 @@ function validate(raw: unknown, file: string, diagnostics: Diagnostic[]): Strata
     }
   }
   return config;
+}
+
+/** Why a site plugin list cannot be used (unified refuses an entry, or a plugin throws as it is attached), if it cannot. */
+function pluginListProblem(list: unknown, kind: 'remark' | 'rehype'): string | undefined {
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list)) return 'must be a list of plugins (`[plugin, [plugin, options]]`)';
+  try {
+    unified().use(guardSitePlugins(list as PluggableList, kind)).freeze();
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 function versionEntry(value: unknown, where: string, fail: (m: string) => void): VersionConfig | undefined {

@@ -23,6 +23,7 @@ export const rules = {
   contentEncoding: 'content:encoding',
   contentTooDeep: 'content:too-deep',
   contentTooLarge: 'content:too-large',
+  markdownPluginFailed: 'markdown:plugin-failed',
   contentOutside: 'content:outside-root',
   dataInvalid: 'content:data',
   configInvalid: 'config:invalid',

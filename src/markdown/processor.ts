@@ -9,6 +9,7 @@ import { VFile } from 'vfile';
 import { raw } from 'hast-util-raw';
 import { BlockCache } from './block-cache.js';
 import { sanitizeBody } from './sanitize.js';
+import { guardSitePlugins } from './site-plugins.js';
 import rehypeCodeMeta from './plugins/code-meta.js';
 import remarkAngleQuotes from './plugins/angle-quotes.js';
 import { rehypeDropComments, remarkDropComments } from './plugins/drop-comments.js';
@@ -73,7 +74,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(remarkHeadingText)
     .use(options.typographer === false ? [] : [remarkAngleQuotes, remarkTypographer])
     .use(remarkDropComments)
-    .use(options.remarkPlugins ?? [])
+    .use(guardSitePlugins(options.remarkPlugins ?? [], 'remark'))
     .use(remarkRehype, { allowDangerousHtml: options.unsafe !== false, handlers: defListHastHandlers })
     .use(rehypeCodeMeta)
     .use(rehypeTableAlign)
@@ -83,7 +84,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(rehypeGoldmarkFootnotes)
     .use(options.unsafe === false ? [] : [rehypeRawWhenNeeded])
     .use(rehypeDropComments)
-    .use(options.rehypePlugins ?? [])
+    .use(guardSitePlugins(options.rehypePlugins ?? [], 'rehype'))
     .freeze();
   const cache = new BlockCache();
   const unsafe = options.unsafe !== false;
