@@ -122,9 +122,9 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
             text += `${part.text}\n\n`;
             line += lineBreaks(part.text) + 2;
           }
-          const parsed = parse(text);
-          for (const block of batch) {
-            const tree = rawIfSelfContained(blockOf(parsed, block), block.text, unsafe);
+          const trees = splitByBlock(parse(text), batch);
+          for (const [i, block] of batch.entries()) {
+            const tree = rawIfSelfContained(trees[i] as Root, block.text, unsafe);
             fresh.set(block.text, tree);
             cache.set(block.text, tree);
           }
@@ -209,21 +209,27 @@ function shift(node: Nodes, block: Block, direction: 1 | -1): void {
 }
 
 /**
- * The part of a whole-page tree that one block produced, as parsing the block
- * alone gives it: its top-level nodes (by position) with the line breaks
- * between them, positions relative to the block.
+ * The parts of a tree parsed from blocks joined by blank lines that each block
+ * produced, as parsing the block alone gives it: its top-level nodes (by
+ * position) with the line breaks between them, positions relative to the
+ * block. Both lists are in document order, so one pass assigns every node.
+ * The nodes are moved, not copied: the batch's tree is not used again.
  */
-function blockOf(tree: Root, block: Block): Root {
-  const end = block.start + block.text.length;
-  const children: ElementContent[] = [];
-  for (const node of tree.children as ElementContent[]) {
-    const at = node.position?.start.offset;
-    if (at === undefined || at < block.start || at > end) continue;
-    if (children.length) children.push({ type: 'text', value: '\n' });
-    children.push(structuredClone(node));
-  }
-  const root: Root = { type: 'root', children };
-  for (const child of children) shift(child, block, -1);
-  root.position = { start: { line: 1, column: 1, offset: 0 }, end: endOf(block.text) };
-  return root;
+function splitByBlock(tree: Root, blocks: readonly Block[]): Root[] {
+  const nodes = tree.children as ElementContent[];
+  let next = 0;
+  return blocks.map((block) => {
+    const end = block.start + block.text.length;
+    const children: ElementContent[] = [];
+    for (; next < nodes.length; next++) {
+      const node = nodes[next] as ElementContent;
+      const at = node.position?.start.offset;
+      if (at === undefined || at < block.start) continue;
+      if (at > end) break;
+      if (children.length) children.push({ type: 'text', value: '\n' });
+      shift(node, block, -1);
+      children.push(node);
+    }
+    return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(block.text) } };
+  });
 }

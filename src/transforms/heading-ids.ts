@@ -1,6 +1,6 @@
 import type { Element, ElementData, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../util/each-element.js';
 import { HEADING_TEXT_PROPERTY } from '../markdown/plugins/heading-text.js';
 
 export interface HeadingInfo {
@@ -37,7 +37,7 @@ export function assignHeadingIds(tree: Root, options: { auto?: boolean } = {}): 
   const auto = options.auto !== false;
   const taken = new Set<string>();
   const headings: HeadingInfo[] = [];
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     const m = HEADING.exec(node.tagName);
     if (!m) return;
     const source = node.properties[HEADING_TEXT_PROPERTY];

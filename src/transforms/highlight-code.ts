@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type * as ShikiExports from 'shiki';
 import type { HighlighterGeneric, ThemeRegistrationResolved } from 'shiki';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../util/each-element.js';
 import { ensureContrast } from './contrast.js';
 
 export interface HighlightOptions {
@@ -108,7 +108,7 @@ export function createCodeHighlighter(options: HighlightOptions = {}): CodeHighl
     stats,
     async highlight(tree) {
       const blocks: Array<{ pre: Element; parent: Root | Element; index: number }> = [];
-      visit(tree, 'element', (node, index, parent) => {
+      eachElement(tree, (node, index, parent) => {
         if (node.tagName !== 'pre' || !parent || index === undefined) return;
         if ((node.properties.className as string[] | undefined)?.includes('shiki')) return 'skip';
         const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');

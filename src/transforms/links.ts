@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../util/each-element.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { PageIndex } from '../links/page-index.js';
@@ -51,7 +51,7 @@ export interface LinkContext {
  */
 export function rewriteLinks(tree: Root, ctx: LinkContext): PageLink[] {
   const links: PageLink[] = [];
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     const attributes = LINK_ATTRIBUTES[node.tagName];
     if (!attributes) return;
     for (const attribute of attributes) {

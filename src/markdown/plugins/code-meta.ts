@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../util/each-element.js';
 
 /**
  * Keeps a fence's info string after the language (` ```yaml {hl_lines=[2]} `)
@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
  */
 export default function rehypeCodeMeta() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (node.tagName !== 'code') return;
       const meta = (node.data as { meta?: unknown } | undefined)?.meta;
       if (typeof meta === 'string' && meta !== '') node.properties.dataMeta = meta;

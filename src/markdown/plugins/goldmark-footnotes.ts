@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../util/each-element.js';
 
 const BACK_ARROW = '\u21a9\ufe0e';
 
@@ -12,7 +12,7 @@ const BACK_ARROW = '\u21a9\ufe0e';
 export default function rehypeGoldmarkFootnotes() {
   return (tree: Root) => {
     let section: Element | undefined;
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) section = node;
     });
     if (!section) return;
@@ -26,7 +26,7 @@ export default function rehypeGoldmarkFootnotes() {
         numbers.set(id.replace(/^user-content-fn-/, ''), numbers.size + 1);
       }
     }
-    visit(tree, 'element', (node, index, parent) => {
+    eachElement(tree, (node, index, parent) => {
       if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined && parent && parent.type === 'element' && parent.tagName === 'sup') {
         const ref = parseRef(String(node.properties.id ?? ''), 'user-content-fnref-', numbers);
         if (!ref) return;

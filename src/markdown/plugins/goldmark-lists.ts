@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../util/each-element.js';
 
 /**
  * Task lists as goldmark writes them: the checkbox alone, without GitHub's
@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
  */
 export default function rehypeGoldmarkLists() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       const className = node.properties.className;
       if (!Array.isArray(className)) return;
       const kept = className.filter((c) => c !== 'contains-task-list' && c !== 'task-list-item');

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import { raw } from 'hast-util-raw';
-import { visit, EXIT } from 'unist-util-visit';
+import { hasNodeOfType } from '../../util/each-element.js';
 import type { VFile } from 'vfile';
 
 /**
@@ -10,12 +10,7 @@ import type { VFile } from 'vfile';
  */
 export default function rehypeRawWhenNeeded() {
   return (tree: Root, file: VFile): Root => {
-    let found = false;
-    visit(tree, 'raw', () => {
-      found = true;
-      return EXIT;
-    });
-    if (!found) return tree;
+    if (!hasNodeOfType(tree, 'raw')) return tree;
     const parsed = raw(tree, { file }) as Root;
     // parse5's document mode says nothing about a fragment; dropped so the tree is the same as without raw HTML.
     delete parsed.data;

@@ -1,10 +1,10 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../util/each-element.js';
 
 /** Column alignment as `style="text-align:…"`, as goldmark writes it (`align` is obsolete in HTML). */
 export default function rehypeTableAlign() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if ((node.tagName === 'td' || node.tagName === 'th') && typeof node.properties.align === 'string') {
         node.properties.style = `text-align:${node.properties.align}`;
         delete node.properties.align;
