@@ -6,6 +6,7 @@ import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFileRecord } from '../build/output.js';
 import type { PageLink } from '../transforms/links.js';
+import { errorMessage } from '../util/error-text.js';
 
 /** Where the cache lives, in the site's folder. */
 export const CACHE_DIR = '.strata-cache';
@@ -86,7 +87,7 @@ export class BuildCache {
         else if (parsed.engine === engine && parsed.outDir === outDir) manifest = parsed;
       }
     } catch (e) {
-      problem = `it cannot be read (${e instanceof Error ? e.message : String(e)})`;
+      problem = `it cannot be read (${errorMessage(e)})`;
     }
     return new BuildCache(dir, engine, outDir, manifest, problem);
   }

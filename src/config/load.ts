@@ -10,6 +10,7 @@ import { guardSitePlugins } from '../markdown/site-plugins.js';
 import { unified, type PluggableList } from 'unified';
 import { HUGO_CONFIG_FILES, mapHugoConfig } from './hugo-config.js';
 import { defaults, type StrataConfig, type UserConfig, type VersionConfig } from './schema.js';
+import { errorFirstLine, errorMessage } from '../util/error-text.js';
 
 /** The names a config file may have, in the order they are looked for. */
 export const CONFIG_FILES = ['strata.config.ts', 'strata.config.mts', 'strata.config.js', 'strata.config.mjs', 'strata.config.json'];
@@ -44,7 +45,7 @@ export async function loadConfig(siteDir: string, configFile?: string): Promise<
   try {
     raw = hugo ? await readHugoConfig(abs) : await importConfig(abs);
   } catch (e) {
-    const reason = e instanceof Error ? (e.message.split('\n')[0] as string) : String(e);
+    const reason = errorFirstLine(e);
     return fail(`cannot load config: ${reason.replace(/ in JSON at position \d+.*$/, '')}`, await failurePlace(e, reason, abs));
   }
   const diagnostics: Diagnostic[] = [];
@@ -163,7 +164,7 @@ function pluginListProblem(list: unknown, kind: 'remark' | 'rehype'): string | u
     unified().use(guardSitePlugins(list as PluggableList, kind)).freeze();
     return undefined;
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return errorMessage(e);
   }
 }
 

@@ -11,6 +11,7 @@ import { devRequestHandler } from './server.js';
 import { clock, Terminal } from './terminal.js';
 import { Warmer } from './warm.js';
 import { watchFiles, type Watcher } from './watch.js';
+import { errorMessage, errorStack } from '../util/error-text.js';
 
 export interface DevServerOptions {
   siteDir: string;
@@ -114,7 +115,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await processBatch(ctx, events, onSiteLoaded);
       kick();
     },
-    onError: (e) => terminal.problem(`strata dev: internal error while applying a change: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    onError: (e) => terminal.problem(`strata dev: internal error while applying a change: ${errorStack(e)}`),
   });
   // The watcher's first scan lists every folder and file of every version, as
   // much work as rendering a few pages: it starts once the first page is
@@ -131,7 +132,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         ctx.lastActivity = Date.now();
         queue.push(event);
       },
-      (e) => terminal.problem(`strata dev: cannot watch: ${e instanceof Error ? e.message : String(e)}`),
+      (e) => terminal.problem(`strata dev: cannot watch: ${errorMessage(e)}`),
     );
     void watcher.ready.then(() => {
       terminal.line('strata dev: watching for changes (Ctrl+C to stop)');

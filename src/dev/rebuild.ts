@@ -9,6 +9,7 @@ import { resolveRequest } from './request-path.js';
 import { notFound, respond, type DevResponse } from './respond.js';
 import type { PageEntry } from './site-state.js';
 import { clock } from './terminal.js';
+import { errorStack } from '../util/error-text.js';
 
 /** What one batch did, for the terminal and the caller. */
 export interface BatchOutcome {
@@ -82,7 +83,7 @@ export async function refreshClient(ctx: DevContext, client: LiveClient, css?: A
       response = await respond(ctx, target.path);
     } else if (target.kind === 'not-found') response = notFound(ctx, ctx.site, client.page);
   } catch (e) {
-    ctx.terminal.problem(`strata dev: internal error while refreshing ${client.page}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    ctx.terminal.problem(`strata dev: internal error while refreshing ${client.page}: ${errorStack(e)}`);
     return false;
   }
   if (!response?.stamp || (response.stamp === client.stamp && !forced)) return false;

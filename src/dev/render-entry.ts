@@ -13,6 +13,7 @@ import type { DevContext } from './context.js';
 import { finishDocument, plainPage } from './documents.js';
 import { overlayHtml, type SourceLookup } from './overlay.js';
 import type { DevSite, PageDocument, PageEntry, VersionState } from './site-state.js';
+import { errorFirstLine } from '../util/error-text.js';
 
 /** A render that keeps being overtaken by changes is used anyway after this many tries. */
 const MAX_ATTEMPTS = 4;
@@ -52,7 +53,7 @@ export async function documentOf(ctx: DevContext, site: DevSite, version: Versio
     html = pageDocument(rendered, version.prepared, site.all(), site.layout, folder);
   } catch (e) {
     // A layout is the site's own code: its failure is shown like any other problem.
-    diagnostics.push({ severity: 'error', ruleId: rules.configInvalid, message: `the theme could not lay out this page: ${errorText(e)}`, file: entry.record.file });
+    diagnostics.push({ severity: 'error', ruleId: rules.configInvalid, message: `the theme could not lay out this page: ${errorFirstLine(e)}`, file: entry.record.file });
     html = plainPage(entry.record.title, []).replace('</main>', `${toHtml(rendered.body)}</main>`);
   }
   const overlay = overlayHtml(diagnostics, sourceLookup(ctx, entry.record));
@@ -173,11 +174,7 @@ function failedRender(record: PageRecord, e: unknown): RenderedPage {
     headings: [],
     ids: new Set(),
     links: [],
-    diagnostics: [...record.diagnostics, { severity: 'error', ruleId: rules.internal, message: `rendering failed: ${errorText(e)}`, file: record.file }],
+    diagnostics: [...record.diagnostics, { severity: 'error', ruleId: rules.internal, message: `rendering failed: ${errorFirstLine(e)}`, file: record.file }],
     dependencies: [],
   };
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? (e.message.split('\n')[0] ?? e.name) : String(e);
 }

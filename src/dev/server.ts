@@ -7,6 +7,7 @@ import { resolveRequest } from './request-path.js';
 import { contentType, notFound, respond, type DevResponse } from './respond.js';
 import { DevSearch } from './search.js';
 import { SEARCH_BUNDLE } from '../search/search-index.js';
+import { errorStack } from '../util/error-text.js';
 
 export interface ServerHooks {
   /** A browser connected for live reload. */
@@ -27,7 +28,7 @@ export function devRequestHandler(ctx: DevContext, hooks: ServerHooks): (req: In
   const search = new DevSearch();
   return (req, res) => {
     handle(ctx, hooks, clientScript, search, req, res).catch((e: unknown) => {
-      ctx.terminal.problem(`strata dev: internal error for ${req.url ?? '?'}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      ctx.terminal.problem(`strata dev: internal error for ${req.url ?? '?'}: ${errorStack(e)}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Internal error in strata dev; see the terminal.\n');
     });

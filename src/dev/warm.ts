@@ -2,6 +2,7 @@ import type { DevContext } from './context.js';
 import { refreshClients } from './rebuild.js';
 import { documentOf, renderedOf } from './render-entry.js';
 import type { DevSite, PageEntry } from './site-state.js';
+import { errorStack } from '../util/error-text.js';
 
 export interface WarmOptions {
   /** Background rendering waits until nobody has asked or saved anything for this long (ms). */
@@ -87,7 +88,7 @@ export class Warmer {
         await documentOf(this.#ctx, site, version, entry, folder);
       }
     } catch (e) {
-      this.#ctx.terminal.problem(`strata dev: internal error while rendering ${entry.record.file}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.#ctx.terminal.problem(`strata dev: internal error while rendering ${entry.record.file}: ${errorStack(e)}`);
     }
     // Rendered trees are large: only pages a browser shows keep theirs.
     if (!site.viewed.has(entry)) entry.rendered = undefined;

@@ -1,4 +1,5 @@
 import type { Pluggable, PluggableList, Plugin } from 'unified';
+import { errorMessage } from '../util/error-text.js';
 
 /** A site's own remark or rehype plugin threw while a page went through it: the page is reported, the build goes on. */
 export class SitePluginError extends Error {
@@ -6,7 +7,7 @@ export class SitePluginError extends Error {
     readonly plugin: string,
     override readonly cause: unknown,
   ) {
-    super(`site ${plugin} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`site ${plugin} failed: ${errorMessage(cause)}`);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { OutputSink } from '../build/output.js';
 import type * as PagefindModule from 'pagefind';
+import { errorMessage } from '../util/error-text.js';
 
 export interface SearchIndexOptions {
   /**
@@ -62,7 +63,7 @@ export class SearchIndexSink implements OutputSink {
         if (!index) return [];
         const response = await index.addHTMLFile({ sourcePath: file, content });
         return response.errors;
-      }).catch((e: unknown) => [String(e instanceof Error ? e.message : e)]),
+      }).catch((e: unknown) => [errorMessage(e)]),
     );
   }
 
@@ -112,7 +113,7 @@ export class SearchIndexSink implements OutputSink {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', includeCharacters: '._-' });
         return { pagefind, index, errors };
       } catch (e) {
-        return { pagefind, index: undefined, errors: [`Pagefind could not start (${e instanceof Error ? e.message : String(e)}); the site has no search`] };
+        return { pagefind, index: undefined, errors: [`Pagefind could not start (${errorMessage(e)}); the site has no search`] };
       }
     })();
     return this.#index;

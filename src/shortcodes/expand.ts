@@ -21,6 +21,7 @@ import type { PlaceholderContent, Placeholders } from './placeholders.js';
 import type { ShortcodeRegistry } from './registry.js';
 import { SourceMap } from './source-map.js';
 import { suggest } from './suggest.js';
+import { errorMessage } from '../util/error-text.js';
 
 /** Everything expansion needs from the page pipeline; passed in, so this module stays pure of I/O. */
 export interface ExpansionHost {
@@ -101,7 +102,7 @@ async function expandCall(host: ExpansionHost, call: ShortcodeCall, map: SourceM
   try {
     result = await definition.render(createContext(host, call, parent, depth));
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+    const reason = errorMessage(e);
     report(host, rules.shortcodeFailed, `shortcode \`${call.name}\` failed: ${reason}`, call.start);
     return;
   }

@@ -6,6 +6,7 @@ import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { ShortcodeDefinition } from './definition.js';
 import type { InnerMode } from './parser.js';
+import { errorMessage } from '../util/error-text.js';
 
 export interface ShortcodeModules {
   /** The shortcodes of each folder, in the order the folders were given. */
@@ -91,7 +92,7 @@ async function listModules(dir: string): Promise<string[]> {
 
 /** Where in the module a syntax error is: jiti appends ` <file>:<line>:<column>` (0-based column). */
 function placeIn(e: unknown, file: string): Place | undefined {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorMessage(e);
   const at = message.lastIndexOf(`${file}:`);
   const m = at === -1 ? null : /^:(\d+):(\d+)/.exec(message.slice(at + file.length));
   return m ? { line: Number(m[1]), column: Number(m[2]) + 1 } : undefined;
@@ -99,6 +100,6 @@ function placeIn(e: unknown, file: string): Place | undefined {
 
 /** The reason without a stack trace or code frame. */
 function firstLine(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorMessage(e);
   return (message.split('\n').find((line) => line.trim() !== '') ?? 'unknown error').trim();
 }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import { importUserModule } from '../util/load-module.js';
 import type { Layout } from './contract.js';
+import { errorFirstLine } from '../util/error-text.js';
 
 export interface Theme {
   name: string;
@@ -44,7 +45,7 @@ export async function loadTheme(siteDir: string, name: string): Promise<{ theme:
         diagnostics.push({
           severity: 'error',
           ruleId: rules.configInvalid,
-          message: `cannot load layout: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+          message: `cannot load layout: ${errorFirstLine(e)}`,
           file: path.relative(siteDir, file),
         });
       }
