@@ -23,6 +23,7 @@ Options:
                     or a Hugo config (hugo.toml, config.yaml, docs.toml…)
   --threads N       render threads (default: one per core for large sites; 0: none)
   --no-cache        neither use nor update the build cache (.strata-cache/)`,
+  siteDirArgument: true,
   options: {
     out: { type: 'string' },
     'base-url': { type: 'string' },
@@ -36,10 +37,6 @@ Options:
     'no-cache': { type: 'boolean' },
   },
   async run({ positionals, values }) {
-    if (positionals.length > 1) {
-      console.error(`strata build: expected at most one SITE_DIR, got ${positionals.length}`);
-      return 2;
-    }
     if (values.to !== undefined && values.to !== 'ndjson') {
       console.error(`strata build: --to supports only \`ndjson\`, not \`${String(values.to)}\``);
       return 2;

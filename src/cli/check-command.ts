@@ -18,6 +18,7 @@ Options:
   --version NAME    check only this version
   --format FORMAT   text (default) or github (GitHub Actions annotations)
   --drafts          include pages marked draft: true`,
+  siteDirArgument: true,
   options: {
     'base-url': { type: 'string' },
     version: { type: 'string' },
@@ -25,10 +26,6 @@ Options:
     drafts: { type: 'boolean' },
   },
   async run({ positionals, values }) {
-    if (positionals.length > 1) {
-      console.error(`strata check: expected at most one SITE_DIR, got ${positionals.length}`);
-      return 2;
-    }
     const format = reportFormat('check', values.format);
     if (!format) return 2;
     const siteDir = positionals[0] ?? '.';

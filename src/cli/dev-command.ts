@@ -1,5 +1,6 @@
 import { startDevServer } from '../dev/dev-server.js';
 import type { Command } from './main.js';
+import { errorStack } from '../util/error-text.js';
 
 export const devCommand: Command = {
   summary: `Usage: strata dev [SITE_DIR] [options]
@@ -13,6 +14,7 @@ Options:
   --host H          address to listen on (default: 127.0.0.1, this machine only)
   --open            open the site in the default browser
   --base-url URL    where the site is served: /docs/ or https://docs.example.com/docs/`,
+  siteDirArgument: true,
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -20,10 +22,6 @@ Options:
     'base-url': { type: 'string' },
   },
   async run({ positionals, values }) {
-    if (positionals.length > 1) {
-      console.error(`strata dev: expected at most one SITE_DIR, got ${positionals.length}`);
-      return 2;
-    }
     const port = values.port === undefined ? 4000 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       console.error(`strata dev: --port must be a number from 0 to 65535, not \`${String(values.port)}\``);
@@ -34,7 +32,7 @@ Options:
       return 2;
     }
     // Whatever a page or a plugin does, the server keeps serving: report and go on.
-    const report = (e: unknown) => console.error(`strata dev: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    const report = (e: unknown) => console.error(`strata dev: internal error: ${errorStack(e)}`);
     process.on('unhandledRejection', report);
     process.on('uncaughtException', report);
     const server = await startDevServer({

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorStack } from '../util/error-text.js';
 
 const HELP = `strata — versioned docs from Hugo-style markdown
 
@@ -16,6 +17,8 @@ Run \`strata <command> --help\` for a command's options.`;
 export interface Command {
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Takes at most one positional argument, the site's folder (`main` refuses more before `run`). */
+  siteDirArgument?: boolean;
   run(args: { positionals: string[]; values: Record<string, string | boolean | undefined> }): Promise<number>;
 }
 
@@ -58,11 +61,15 @@ export async function main(argv: string[]): Promise<number> {
     console.log(command.summary);
     return 0;
   }
+  if (command.siteDirArgument && parsed.positionals.length > 1) {
+    console.error(`strata ${name}: expected at most one SITE_DIR, got ${parsed.positionals.length}`);
+    return 2;
+  }
   try {
     return await command.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> });
   } catch (e) {
     // Problems in the user's input are diagnostics; reaching here is a bug in Strata.
-    console.error(`strata ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    console.error(`strata ${name}: internal error: ${errorStack(e)}`);
     console.error('This is a bug in Strata; please report it with the command you ran.');
     return 70;
   }

@@ -22,15 +22,12 @@ missing, listing where each missing one is called.
 Options:
   --config FILE     the site's config (strata.config.ts, or a Hugo config such as docs.toml)
   --drafts          include pages marked draft: true (left out, as by strata build)`,
+  siteDirArgument: true,
   options: {
     config: { type: 'string' },
     drafts: { type: 'boolean' },
   },
   async run({ positionals, values }) {
-    if (positionals.length > 1) {
-      console.error(`strata migrate-check: expected at most one SITE_DIR, got ${positionals.length}`);
-      return 2;
-    }
     const siteDir = path.resolve(positionals[0] ?? '.');
     const configFile = resolveConfigFlag(values.config, siteDir);
     const { config, diagnostics } = await loadConfig(siteDir, configFile);

@@ -119,4 +119,12 @@ describe('strata build', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^strata build: Unknown option '--frobnicate'/);
   });
+
+  it('takes one SITE_DIR at most, as every command that builds a site does', () => {
+    for (const command of ['build', 'check', 'dev', 'migrate-check']) {
+      const r = strata([command, 'docs', 'more-docs']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`strata ${command}: expected at most one SITE_DIR, got 2\n`);
+    }
+  });
 });
