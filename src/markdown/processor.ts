@@ -186,9 +186,7 @@ function rawIfSelfContained(tree: Root, text: string, unsafe: boolean): Root {
 
 /** The point after the last character, as micromark gives it for a root. */
 function endOf(markdown: string): { line: number; column: number; offset: number } {
-  let line = 1;
-  for (let i = markdown.indexOf('\n'); i !== -1; i = markdown.indexOf('\n', i + 1)) line++;
-  return { line, column: markdown.length - markdown.lastIndexOf('\n'), offset: markdown.length };
+  return { line: lineBreaks(markdown) + 1, column: markdown.length - markdown.lastIndexOf('\n'), offset: markdown.length };
 }
 
 /**
