@@ -1,5 +1,4 @@
 import type { ElementContent, Nodes, Root } from 'hast';
-import type { Point } from 'unist';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -7,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { raw } from 'hast-util-raw';
+import { hasNodeOfType } from '../util/each-element.js';
 import { BlockCache } from './block-cache.js';
 import { sanitizeBody } from './sanitize.js';
 import { guardSitePlugins } from './site-plugins.js';
@@ -21,6 +21,7 @@ import remarkHttpsWwwLinks from './plugins/https-www-links.js';
 import rehypeRawWhenNeeded from './plugins/raw-when-needed.js';
 import rehypeTableAlign from './plugins/table-align.js';
 import remarkTypographer from './plugins/typographer.js';
+import { dropTextPositions, placedCopy, takeOut } from './place-block.js';
 import { splitBlocks, type Block } from './split-blocks.js';
 
 export interface MarkdownOptions {
@@ -125,14 +126,14 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
           const trees = splitByBlock(parse(text), batch);
           for (const [i, block] of batch.entries()) {
             const tree = rawIfSelfContained(trees[i] as Root, block.text, unsafe);
+            if (!hasNodeOfType(tree, 'raw')) dropTextPositions(tree);
             fresh.set(block.text, tree);
             cache.set(block.text, tree);
           }
         }
         const children: ElementContent[] = [];
         for (const [i, part] of parts.entries()) {
-          const copy = structuredClone((cached[i] ?? fresh.get(part.text)) as Root);
-          shift(copy, part, 1);
+          const copy = placedCopy((cached[i] ?? fresh.get(part.text)) as Root, part);
           if (children.length && copy.children.length) children.push({ type: 'text', value: '\n' });
           children.push(...(copy.children as ElementContent[]));
         }
@@ -190,23 +191,6 @@ function endOf(markdown: string): { line: number; column: number; offset: number
 }
 
 /**
- * Moves positions between a block's own text and its place in the page:
- * `direction` 1 places a cached block in a page, -1 takes one out of a page.
- */
-function shift(node: Nodes, block: Block, direction: 1 | -1): void {
-  const lines = (block.line - 1) * direction;
-  const offset = block.start * direction;
-  const position = node.position;
-  if (position) {
-    // hast-util-from-parse5 gives a text node parse5 cannot see the end of a position without `end`.
-    const move = (point: Point | undefined): Point | undefined => point && { ...point, line: point.line + lines, ...(point.offset === undefined ? {} : { offset: point.offset + offset }) };
-    position.start = move(position.start) as Point;
-    position.end = move(position.end) as Point;
-  }
-  if ('children' in node) for (const child of node.children) shift(child, block, direction);
-}
-
-/**
  * The parts of a tree parsed from blocks joined by blank lines that each block
  * produced, as parsing the block alone gives it: its top-level nodes (by
  * position) with the line breaks between them, positions relative to the
@@ -225,7 +209,7 @@ function splitByBlock(tree: Root, blocks: readonly Block[]): Root[] {
       if (at === undefined || at < block.start) continue;
       if (at > end) break;
       if (children.length) children.push({ type: 'text', value: '\n' });
-      shift(node, block, -1);
+      takeOut(node, block);
       children.push(node);
     }
     return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(block.text) } };
