@@ -84,7 +84,7 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
       for (const feature of result.features) outcome.features.add(feature);
       for (const document of result.documents) {
         options.onDocument?.(document.path, document.scan);
-        await sink.write(document.path, document.html);
+        await sink.write(document.path, document.data);
       }
       reuse?.remember(result);
       options.onResult?.(result);

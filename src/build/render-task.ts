@@ -28,8 +28,11 @@ export interface PageTask {
 export interface PageResult {
   version: number;
   page: number;
-  /** Output path → document, for each folder of the version (`1.17.x/…`, `latest/…`), scanned for the output check. */
-  documents: Array<{ path: string; html: string; scan: HtmlScan }>;
+  /**
+   * Output path → document, for each folder of the version (`1.17.x/…`, `latest/…`), scanned for the output check.
+   * Documents are UTF-8 bytes: what is written, and what a render thread can hand over without a copy.
+   */
+  documents: Array<{ path: string; data: Uint8Array; scan: HtmlScan }>;
   body: string | undefined;
   ids: string[];
   links: PageLink[];
@@ -49,6 +52,8 @@ export interface RenderContext {
   reread: boolean;
   envs: Map<number, VersionEnv>;
 }
+
+const utf8 = new TextEncoder();
 
 export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<PageResult[]> {
   const results: PageResult[] = [];
@@ -71,7 +76,7 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
         ? versionFolders(prepared).map((folder) => {
             const tree = pageDocumentTree({ ...rendered, page: record }, prepared, ctx.versions, ctx.layout, folder);
             // Scanned here, from the tree, so the main thread's output check only looks the targets up.
-            return { path: `${folder}${record.url}index.html`, html: serializeHtml(tree), scan: scanTree(tree, record.file) };
+            return { path: `${folder}${record.url}index.html`, data: utf8.encode(serializeHtml(tree)), scan: scanTree(tree, record.file) };
           })
         : [],
       body: task.body ? serializeHtml(rendered.body) : undefined,

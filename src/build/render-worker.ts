@@ -1,4 +1,4 @@
-import Tinypool from 'tinypool';
+import Tinypool, { type Transferable } from 'tinypool';
 import { loadConfig } from '../config/load.js';
 import { loadShortcodeModules } from '../shortcodes/load-modules.js';
 import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js';
@@ -36,5 +36,10 @@ async function setup(data: WorkerData): Promise<RenderContext> {
 }
 
 export default async function render(task: PageTask): Promise<PageResult[]> {
-  return runPageTask(task, await context);
+  const results = await runPageTask(task, await context);
+  // Documents are moved to the main thread, not copied: it writes their bytes as they are, and its heap
+  // never holds the pages' HTML (hundreds of megabytes of strings waiting for a major collection).
+  const buffers = results.flatMap((result) => result.documents.map((document) => document.data.buffer));
+  const movable = { [Tinypool.transferableSymbol]: buffers, [Tinypool.valueSymbol]: results } as unknown as Transferable;
+  return Tinypool.move(movable) as unknown as PageResult[];
 }
