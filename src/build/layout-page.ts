@@ -14,9 +14,9 @@ export interface VersionLayoutInfo {
   label: string;
   status: VersionLink['status'];
   latest: boolean;
-  /** Set when laying out the `latest/` copy. */
+  /** `latest` for the latest version (its folder has a copy there). */
   alias: string | undefined;
-  /** Folder of this version in the output (`1.17.x` or `latest`). */
+  /** Folder of this version in the output (`1.17.x`). */
   folder: string;
   nav: NavNode | undefined;
   order: PageRecord[];
@@ -44,8 +44,8 @@ export interface SiteLayoutInfo {
 }
 
 export interface LayoutExtras {
-  /** Switcher entries; `target` is an output path (`/1.16.x/a/`), made relative here. */
-  versions: Array<Omit<VersionLink, 'href'> & { target: string }>;
+  /** Switcher entries; `target` is an output path (`/1.16.x/a/`), made relative here; undefined for the page itself. */
+  versions: Array<Omit<VersionLink, 'href'> & { target: string | undefined }>;
   /** Output path of the canonical page, when it is not this one. */
   canonical: string | undefined;
   noindex: boolean;
@@ -96,7 +96,7 @@ export function layoutTree(rendered: RenderedPage, version: VersionLayoutInfo, s
     children: own ? own.children.map((c) => navItem({ page: c.page, children: [] }, pageUrl, href, open, c.children.length > 0)) : [],
     previous: index > 0 ? item(version.order[index - 1]) : undefined,
     next: index !== -1 ? item(version.order[index + 1]) : undefined,
-    versions: extras.versions.map(({ target, ...v }) => ({ ...v, href: root + target.slice(1) })),
+    versions: extras.versions.map(({ target, ...v }) => ({ ...v, href: target === undefined ? href(pageUrl) : root + target.slice(1) })),
     href,
     asset: (name) => {
       const hashed = site.assets.get(name);

@@ -1,8 +1,7 @@
-import type { VersionLink } from '../theme/contract.js';
 import { switchTarget } from '../versions/switcher-targets.js';
 import type { Root } from 'hast';
 import { serializeHtml } from '../html/serialize.js';
-import { layoutTree, type SiteLayoutInfo, type VersionLayoutInfo } from './layout-page.js';
+import { layoutTree, type LayoutExtras, type SiteLayoutInfo, type VersionLayoutInfo } from './layout-page.js';
 import type { PreparedVersion } from './prepare-version.js';
 import type { RenderedPage } from './render-page.js';
 
@@ -14,32 +13,37 @@ export function versionFolders(prepared: PreparedVersion): string[] {
   return prepared.version.latest ? [prepared.version.name, LATEST_FOLDER] : [prepared.version.name];
 }
 
-/** A rendered page laid out as a whole document for one of its version's output folders. */
-export function pageDocument(rendered: RenderedPage, prepared: PreparedVersion, all: readonly PreparedVersion[], site: SiteLayoutInfo, folder: string): string {
-  return serializeHtml(pageDocumentTree(rendered, prepared, all, site, folder));
+/**
+ * A rendered page laid out as a whole document. It is the same in each of
+ * its version's output folders (`1.17.x/` and `latest/`): every link in it is
+ * relative, and the switcher's entry for the page itself leads to the page
+ * itself. So `latest/` is a plain copy, laid out once.
+ */
+export function pageDocument(rendered: RenderedPage, prepared: PreparedVersion, all: readonly PreparedVersion[], site: SiteLayoutInfo): string {
+  return serializeHtml(pageDocumentTree(rendered, prepared, all, site));
 }
 
 /** The same document as a tree, before serialisation. */
-export function pageDocumentTree(rendered: RenderedPage, prepared: PreparedVersion, all: readonly PreparedVersion[], site: SiteLayoutInfo, folder: string): Root {
+export function pageDocumentTree(rendered: RenderedPage, prepared: PreparedVersion, all: readonly PreparedVersion[], site: SiteLayoutInfo): Root {
   const { page } = rendered;
   const { version } = prepared;
-  return layoutTree(rendered, versionLayoutInfo(prepared, folder), site, {
-    versions: versionLinks(page.url, page.aliases, prepared, all, folder === LATEST_FOLDER),
+  return layoutTree(rendered, versionLayoutInfo(prepared), site, {
+    versions: versionLinks(page.url, page.aliases, prepared, all),
     canonical: canonicalPath(page.url, page.aliases, all.find((v) => v.version.latest)),
     noindex: version.status === 'unmaintained',
   });
 }
 
-/** What the layout stage knows of a version, for one of its output folders. */
-export function versionLayoutInfo(prepared: PreparedVersion, folder: string): VersionLayoutInfo {
+/** What the layout stage knows of a version. */
+export function versionLayoutInfo(prepared: PreparedVersion): VersionLayoutInfo {
   const { version } = prepared;
   return {
     name: version.name,
     label: version.label,
     status: version.status,
     latest: version.latest,
-    alias: folder === LATEST_FOLDER ? LATEST_FOLDER : undefined,
-    folder,
+    alias: version.latest ? LATEST_FOLDER : undefined,
+    folder: version.name,
     nav: prepared.nav,
     order: prepared.order,
     orderIndex: prepared.orderIndex,
@@ -50,7 +54,7 @@ export function versionLayoutInfo(prepared: PreparedVersion, folder: string): Ve
 }
 
 /** The switcher's entries for one page: every version, linking to the same page or its fallback there. */
-function versionLinks(url: string, aliases: readonly string[], own: PreparedVersion, all: readonly PreparedVersion[], inLatestFolder: boolean): Array<Omit<VersionLink, 'href'> & { target: string }> {
+function versionLinks(url: string, aliases: readonly string[], own: PreparedVersion, all: readonly PreparedVersion[]): LayoutExtras['versions'] {
   return all.map((other) => {
     const { version } = other;
     const found = other === own ? { url, samePage: true } : switchTarget(url, aliases, other.switcher);
@@ -62,8 +66,8 @@ function versionLinks(url: string, aliases: readonly string[], own: PreparedVers
       latest: version.latest,
       current: other === own,
       samePage: found.samePage,
-      // Inside `latest/` the current entry stays in `latest/`; elsewhere the latest version is reached through `latest/` too.
-      target: `/${other === own && !inLatestFolder ? version.name : folder}${found.url}`,
+      // The page itself stays in whichever folder it is read from; the latest version is reached through `latest/`.
+      target: other === own ? undefined : `/${folder}${found.url}`,
     };
   });
 }

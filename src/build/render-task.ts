@@ -8,7 +8,7 @@ import type { PageLink } from '../transforms/links.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import { pageDocumentTree, versionFolders } from './page-document.js';
 import type { PreparedVersion } from './prepare-version.js';
-import { renderPage, type TocEntry, type VersionEnv } from './render-page.js';
+import { renderPage, type RenderedPage, type TocEntry, type VersionEnv } from './render-page.js';
 import { createVersionEnv, type RenderTools } from './version-env.js';
 
 /**
@@ -55,6 +55,15 @@ export interface RenderContext {
 
 const utf8 = new TextEncoder();
 
+/** The page's document, laid out and serialised once, for each folder of its version (`latest/` is a copy). */
+function documentsOf(rendered: RenderedPage, prepared: PreparedVersion, ctx: RenderContext): PageResult['documents'] {
+  const tree = pageDocumentTree(rendered, prepared, ctx.versions, ctx.layout);
+  const data = utf8.encode(serializeHtml(tree));
+  // Scanned here, from the tree, so the main thread's output check only looks the targets up.
+  const scan = scanTree(tree, rendered.page.file);
+  return versionFolders(prepared).map((folder) => ({ path: `${folder}${rendered.page.url}index.html`, data, scan }));
+}
+
 export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<PageResult[]> {
   const results: PageResult[] = [];
   for (const entry of task.entries) {
@@ -72,13 +81,7 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
     results.push({
       version: entry.version,
       page: entry.page,
-      documents: task.documents
-        ? versionFolders(prepared).map((folder) => {
-            const tree = pageDocumentTree({ ...rendered, page: record }, prepared, ctx.versions, ctx.layout, folder);
-            // Scanned here, from the tree, so the main thread's output check only looks the targets up.
-            return { path: `${folder}${record.url}index.html`, data: utf8.encode(serializeHtml(tree)), scan: scanTree(tree, record.file) };
-          })
-        : [],
+      documents: task.documents ? documentsOf({ ...rendered, page: record }, prepared, ctx) : [],
       body: task.body ? serializeHtml(rendered.body) : undefined,
       ids: [...rendered.ids],
       links: rendered.links,

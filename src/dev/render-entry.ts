@@ -25,7 +25,7 @@ export function invalidate(site: DevSite, entry: PageEntry): void {
   entry.generation++;
   entry.rendering = undefined;
   entry.rendered = undefined;
-  entry.documents.clear();
+  entry.document = undefined;
   if (!site.unrendered.has(entry)) site.stale.add(entry);
 }
 
@@ -40,9 +40,9 @@ export async function renderedOf(ctx: DevContext, site: DevSite, version: Versio
   return entry.rendered ?? (last as RenderedPage);
 }
 
-/** The page laid out for `folder` with its overlay and the live-reload client, rendering it first if needed. */
-export async function documentOf(ctx: DevContext, site: DevSite, version: VersionState, entry: PageEntry, folder: string): Promise<PageDocument> {
-  const cached = entry.documents.get(folder);
+/** The page laid out with its overlay and the live-reload client, rendering it first if needed. */
+export async function documentOf(ctx: DevContext, site: DevSite, version: VersionState, entry: PageEntry): Promise<PageDocument> {
+  const cached = entry.document;
   if (cached && cached.layout === version.layoutGeneration) return cached;
   const rendered = await renderedOf(ctx, site, version, entry);
   const generation = entry.generation;
@@ -50,7 +50,7 @@ export async function documentOf(ctx: DevContext, site: DevSite, version: Versio
   const diagnostics: Diagnostic[] = [...rendered.diagnostics, ...entry.anchors, ...versionErrors(version), ...site.errors, ...site.themeErrors, ...ctx.failure];
   let html: string;
   try {
-    html = pageDocument(rendered, version.prepared, site.all(), site.layout, folder);
+    html = pageDocument(rendered, version.prepared, site.all(), site.layout);
   } catch (e) {
     // A layout is the site's own code: its failure is shown like any other problem.
     diagnostics.push({ severity: 'error', ruleId: rules.configInvalid, message: `the theme could not lay out this page: ${errorFirstLine(e)}`, file: entry.record.file });
@@ -58,7 +58,7 @@ export async function documentOf(ctx: DevContext, site: DevSite, version: Versio
   }
   const overlay = overlayHtml(diagnostics, sourceLookup(ctx, entry.record));
   const document: PageDocument = { ...finishDocument(html, overlay, ctx.basePath), layout };
-  if (entry.generation === generation && version.layoutGeneration === layout && version.entries.get(entry.url) === entry) entry.documents.set(folder, document);
+  if (entry.generation === generation && version.layoutGeneration === layout && version.entries.get(entry.url) === entry) entry.document = document;
   return document;
 }
 
@@ -123,7 +123,7 @@ function updateAnchors(ctx: DevContext, site: DevSite, version: VersionState, en
   const before = new Set(entry.anchors.map(formatDiagnostic));
   if (found.length === before.size && found.every((d) => before.has(formatDiagnostic(d)))) return;
   entry.anchors = found;
-  entry.documents.clear();
+  entry.document = undefined;
   ctx.terminal.diagnostics(
     found.filter((d) => !before.has(formatDiagnostic(d))),
     labelOf(site, version),

@@ -62,7 +62,7 @@ export async function respond(ctx: DevContext, outputPath: string): Promise<DevR
   const found = site.lookup(outputPath);
   switch (found?.kind) {
     case 'page': {
-      const document = await documentOf(ctx, site, found.version, found.entry, found.folder);
+      const document = await documentOf(ctx, site, found.version, found.entry);
       site.touch(found.entry);
       return { status: 200, type: HTML_TYPE, body: document.html, stamp: document.stamp };
     }

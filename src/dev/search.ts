@@ -46,7 +46,7 @@ async function indexSite(ctx: DevContext, site: DevSite): Promise<Map<string, Bu
     for (const entry of version.entries.values()) {
       const rendered = await renderedOf(ctx, site, version, entry);
       try {
-        index.add(`${folder}${entry.url}index.html`, pageDocument(rendered, version.prepared, site.all(), site.layout, folder));
+        index.add(`${folder}${entry.url}index.html`, pageDocument(rendered, version.prepared, site.all(), site.layout));
       } catch {
         // A page its layout cannot show is shown with its error when visited, and is not searchable meanwhile.
       }

@@ -1,7 +1,7 @@
 import { siteLayoutInfo, type LoadedSite } from '../build/load-site.js';
 import type { SiteLayoutInfo } from '../build/layout-page.js';
 import { MemorySink } from '../build/output.js';
-import { LATEST_FOLDER, versionFolders } from '../build/page-document.js';
+import { LATEST_FOLDER } from '../build/page-document.js';
 import type { PreparedVersion } from '../build/prepare-version.js';
 import type { RenderedPage, VersionEnv } from '../build/render-page.js';
 import { rootFiles } from '../build/site-files.js';
@@ -48,8 +48,8 @@ export interface PageEntry {
   factsGeneration: number;
   /** Errors in this page's links to anchors of other pages, found once those are rendered. */
   anchors: Diagnostic[];
-  /** By output folder (`1.17.x`, `latest`). */
-  documents: Map<string, PageDocument>;
+  /** The page laid out (the same in the version's folder and in `latest/`). */
+  document: PageDocument | undefined;
 }
 
 /** One version in memory: discovered pages, the render environment, and what pages used. */
@@ -71,7 +71,7 @@ export interface VersionState {
 
 /** What an output path holds in the in-memory site. */
 export type Lookup =
-  | { kind: 'page'; version: VersionState; entry: PageEntry; folder: string }
+  | { kind: 'page'; version: VersionState; entry: PageEntry }
   | { kind: 'data'; data: string | Uint8Array }
   | { kind: 'source'; version: VersionState; source: string }
   /** A page or folder exists at this path plus `/`. */
@@ -156,11 +156,6 @@ export class DevSite {
     return n;
   }
 
-  /** The output folders of a version (`1.17.x`, and `latest` for the latest one). */
-  foldersOf(version: VersionState): string[] {
-    return versionFolders(version.prepared);
-  }
-
   /** What is at `path` (an output path: `latest/a/`, `assets/x.css`, `versions.json`). */
   lookup(path: string): Lookup | undefined {
     const rootPath = path === '' ? 'index.html' : path;
@@ -180,7 +175,7 @@ export class DevSite {
     const rest = path.slice(slash + 1);
     const url = `/${rest}`.replace(/(^|\/)index\.html?$/, '$1');
     const entry = url.endsWith('/') ? version.entries.get(url) : undefined;
-    if (entry) return { kind: 'page', version, entry, folder };
+    if (entry) return { kind: 'page', version, entry };
     const outputs = this.outputsOf(version, folder);
     const file = outputs.get(rest) ?? (rest === '' || rest.endsWith('/') ? outputs.get(`${rest}index.html`) : undefined);
     if (file) return 'data' in file ? { kind: 'data', data: file.data } : { kind: 'source', version, source: file.source };
@@ -241,7 +236,7 @@ export function newEntry(version: string, record: PageRecord): PageEntry {
     facts: undefined,
     factsGeneration: -1,
     anchors: [],
-    documents: new Map(),
+    document: undefined,
   };
 }
 

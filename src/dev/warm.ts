@@ -81,12 +81,9 @@ export class Warmer {
     }
     try {
       await renderedOf(this.#ctx, site, version, entry);
-      for (const folder of site.foldersOf(version)) {
-        // Let file events and requests in; when someone is busy again, documents can be made when asked for.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (Date.now() - this.#ctx.lastActivity < this.#options.idleMs) break;
-        await documentOf(this.#ctx, site, version, entry, folder);
-      }
+      // Let file events and requests in; when someone is busy again, the document can be made when asked for.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (Date.now() - this.#ctx.lastActivity >= this.#options.idleMs) await documentOf(this.#ctx, site, version, entry);
     } catch (e) {
       this.#ctx.terminal.problem(`strata dev: internal error while rendering ${entry.record.file}: ${errorStack(e)}`);
     }

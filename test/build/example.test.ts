@@ -48,6 +48,19 @@ describe('the example docs', () => {
     expect(readFileSync(path.join(out, 'latest/operations/upgrading/faq/index.html'), 'utf8')).toContain('Review version 1.17 changes');
   });
 
+  it('writes the same page documents under latest/ as under the latest version, the switcher staying in the folder read', () => {
+    const pages = summary.versions.find((v) => v.latest)?.pages ?? 0;
+    let same = 0;
+    for (const file of readdirSync(path.join(out, '1.17.x'), { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('index.html') || readFileSync(path.join(out, '1.17.x', file), 'utf8').includes('http-equiv="refresh"')) continue;
+      expect(readFileSync(path.join(out, 'latest', file), 'utf8'), file).toBe(readFileSync(path.join(out, '1.17.x', file), 'utf8'));
+      same++;
+    }
+    expect(same).toBe(pages);
+    const current = elements(seed).find((e) => e.tagName === 'a' && e.properties.ariaCurrent === 'page' && e.properties.dataVersion === '1.17.x');
+    expect(current?.properties.href).toBe('./');
+  });
+
   it('gives each version its own version files', () => {
     const old = readFileSync(path.join(out, '1.16.x/operations/upgrading/faq/index.html'), 'utf8');
     expect(toString(elements(old).find((e) => e.tagName === 'main') as Element)).toContain('Review version 1.16 changes');

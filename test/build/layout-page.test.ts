@@ -17,7 +17,7 @@ function version(files: Record<string, string>): { info: VersionLayoutInfo; page
     { name: '1.0', label: '1.0', status: 'maintained', kind: 'release', latest: true, tree: new FsTree('/nowhere', ''), origin: { kind: 'working-tree' } },
     { pages, files: [], data: {}, diagnostics: [] },
   );
-  return { pages, info: versionLayoutInfo(prepared, '1.0') };
+  return { pages, info: versionLayoutInfo(prepared) };
 }
 
 /** Lays a page out with a layout that only records its context. */

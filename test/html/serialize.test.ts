@@ -57,7 +57,7 @@ describe('serializeHtml', () => {
     for (const prepared of site.versions) {
       const env = createVersionEnv(prepared, site.config, tools);
       for (const page of prepared.pages.slice(0, 12)) {
-        const tree = pageDocumentTree(await renderPage(page, env), prepared, site.versions, layout, prepared.version.name);
+        const tree = pageDocumentTree(await renderPage(page, env), prepared, site.versions, layout);
         expect(serializeHtml(tree)).toBe(toHtml(tree));
       }
     }

@@ -172,9 +172,9 @@ describe('the default theme with several versions (as the multi-version build wi
       { name: '1.16.x', label: '1.16.x', status: 'maintained', kind: 'release', latest: false, tree: new FsTree(REPO, ''), origin: { kind: 'working-tree' } },
       { pages: [rendered.page], files: [], data: {}, diagnostics: [] },
     );
-    const info: VersionLayoutInfo = { ...versionLayoutInfo(prepared, '1.16.x'), ...version };
-    // Switcher targets are output paths; the layout makes them relative to the page (`/1.16.x/ops/upgrade/`).
-    const targets = versions.map(({ href, ...v }) => ({ ...v, target: new URL(href, 'http://x/1.16.x/ops/upgrade/').pathname }));
+    const info: VersionLayoutInfo = { ...versionLayoutInfo(prepared), ...version };
+    // Switcher targets are output paths, none for the page itself; the layout makes them relative to the page (`/1.16.x/ops/upgrade/`).
+    const targets = versions.map(({ href, ...v }) => ({ ...v, target: v.current ? undefined : new URL(href, 'http://x/1.16.x/ops/upgrade/').pathname }));
     const html = layoutPage(rendered, info, { title: 'Docs', description: '', editUrl: undefined, search: true, assets: new Map(), theme: theme!, urlOf: (p) => `https://docs.example.com${p}` }, { versions: targets, canonical: '/latest/ops/upgrade/', noindex: true });
     return fromHtml(html);
   }
@@ -192,7 +192,7 @@ describe('the default theme with several versions (as the multi-version build wi
     const links = all(switcher as Element, (e) => e.tagName === 'a');
     expect(links.map((a) => [a.properties.href, a.properties.ariaCurrent ?? null])).toEqual([
       ['../../../1.17.x/ops/upgrade/', null],
-      ['../../../1.16.x/ops/upgrade/', 'page'],
+      ['./', 'page'],
       ['../../../1.18.0-beta.1/', null],
     ]);
     expect(links.map((a) => toString(a))).toEqual([expect.stringContaining('1.17.x'), expect.stringContaining('1.16.x'), expect.stringContaining('1.18 beta')]);
