@@ -1,5 +1,5 @@
 import type { Parent, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { eachNode } from '../../util/each-node.js';
 
 /**
  * goldmark's typographer turns `<<x>>` into «x», but CommonMark first reads
@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
  */
 export default function remarkAngleQuotes() {
   return (tree: Root) => {
-    visit(tree, (node) => {
+    eachNode(tree, (node) => {
       if (!('children' in node)) return;
       const parent = node as Parent;
       for (let i = 1; i < parent.children.length - 1; i++) {

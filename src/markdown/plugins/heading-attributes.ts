@@ -1,5 +1,5 @@
 import type { Heading, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { eachNode } from '../../util/each-node.js';
 
 /**
  * Goldmark's heading attributes: `## Title {#id .class key=value}`. The block
@@ -7,7 +7,9 @@ import { visit } from 'unist-util-visit';
  */
 export default function remarkHeadingAttributes() {
   return (tree: Root) => {
-    visit(tree, 'heading', (heading: Heading) => {
+    eachNode(tree, (node) => {
+      if (node.type !== 'heading') return;
+      const heading = node as Heading;
       const last = heading.children[heading.children.length - 1];
       if (last?.type !== 'text') return;
       const match = /\s*\{([^{}]*)\}\s*$/.exec(last.value);

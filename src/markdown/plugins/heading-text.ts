@@ -1,5 +1,5 @@
 import type { Heading, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { eachNode } from '../../util/each-node.js';
 import type { VFile } from 'vfile';
 
 /** Property that carries a heading's source text to the hast stage; removed there. */
@@ -14,7 +14,9 @@ export const HEADING_TEXT_PROPERTY = 'dataStrataHeadingText';
 export default function remarkHeadingText() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
-    visit(tree, 'heading', (heading: Heading) => {
+    eachNode(tree, (node) => {
+      if (node.type !== 'heading') return;
+      const heading = node as Heading;
       const first = heading.children[0]?.position?.start.offset;
       const last = heading.children[heading.children.length - 1]?.position?.end.offset;
       const text = first === undefined || last === undefined ? '' : (source.slice(first, last).split('\n')[0] as string);
