@@ -12,6 +12,7 @@ import { sanitizeBody } from './sanitize.js';
 import { guardSitePlugins } from './site-plugins.js';
 import rehypeCodeMeta from './plugins/code-meta.js';
 import remarkAngleQuotes from './plugins/angle-quotes.js';
+import remarkAutolinkLiteralGuard from './plugins/autolink-literal-guard.js';
 import { rehypeDropComments, remarkDropComments } from './plugins/drop-comments.js';
 import rehypeGoldmarkFootnotes from './plugins/goldmark-footnotes.js';
 import rehypeGoldmarkLists from './plugins/goldmark-lists.js';
@@ -69,6 +70,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   const blocks = unified()
     .use(remarkParse)
     .use(remarkGfm, { singleTilde: false })
+    .use(remarkAutolinkLiteralGuard)
     .use(remarkHttpsWwwLinks)
     .use(remarkDefinitionList)
     .use(remarkHeadingAttributes)

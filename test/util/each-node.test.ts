@@ -21,7 +21,7 @@ describe('eachNode', () => {
     const seen: string[] = [];
     eachNode(tree(), (node) => {
       seen.push(node.type);
-      if (node.type === 'heading') (node as { children: unknown[] }).children = [{ type: 'emphasis', children: [{ type: 'inlineCode', value: 'c' }] }];
+      if (node.type === 'heading') (node as unknown as { children: unknown[] }).children = [{ type: 'emphasis', children: [{ type: 'inlineCode', value: 'c' }] }];
     });
     expect(seen.slice(0, 4)).toEqual(['root', 'heading', 'emphasis', 'inlineCode']);
   });
