@@ -23,6 +23,20 @@ export interface PageScan {
   base: string | undefined;
 }
 
+/**
+ * A reference taken as far as its page alone allows, when the page is added
+ * (while the other pages are still rendering): either a problem already, or
+ * the file and fragment to look up once every file is known.
+ */
+type Prepared =
+  | { problem: Omit<Problem, 'others'>; key: string }
+  | { ref: HtmlReference; target: string; fragment: string | undefined };
+
+interface CheckedPage {
+  ids: Set<string>;
+  references: Prepared[];
+}
+
 interface Problem {
   ruleId: RuleId;
   message: string;
@@ -45,11 +59,15 @@ const ORIGIN = 'http://strata.invalid';
  *
  * One broken target is reported once, at its first page, with a count of the
  * others: a broken link in a layout would otherwise repeat on every page.
+ * Each reference is resolved against its page as the page comes in, so what
+ * is left at the end is looking targets up.
  */
 export class OutputCheck {
   readonly #options: OutputCheckOptions;
   readonly #files = new Set<string>();
-  readonly #pages = new Map<string, PageScan>();
+  readonly #pages = new Map<string, CheckedPage>();
+  /** One string per target path: thousands of pages link the same few hundred targets. */
+  readonly #targets = new Map<string, string>();
 
   constructor(options: OutputCheckOptions) {
     this.#options = options;
@@ -59,7 +77,7 @@ export class OutputCheck {
     this.#files.add(path);
     if (!/\.html?$/i.test(path)) return;
     const html = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
-    this.#pages.set(path, scanHtml(html));
+    this.addScanned(path, scanHtml(html));
   }
 
   /** A file kept in the output from the last build (the build cache spared it): a valid target, not checked again. */
@@ -70,7 +88,7 @@ export class OutputCheck {
   /** A page scanned elsewhere (on the render thread that wrote it). */
   addScanned(path: string, scan: PageScan): void {
     this.#files.add(path);
-    this.#pages.set(path, scan);
+    this.#pages.set(path, { ids: scan.ids, references: this.#prepare(path, scan) });
   }
 
   /** `sink`, with every file written through it checked. */
@@ -100,11 +118,7 @@ export class OutputCheck {
     };
     for (const path of [...this.#pages.keys()].sort(byPath)) {
       if (skip(path)) continue;
-      const page = this.#pages.get(path) as PageScan;
-      // Every reference of a page resolves against the same address: made once, not per link.
-      let address: URL | undefined;
-      const pageUrl = () => (address ??= new URL(page.base ?? '', ORIGIN + this.#options.base.path + encodeURI(path)));
-      for (const ref of page.references) this.#check(path, pageUrl, ref, report);
+      for (const prepared of (this.#pages.get(path) as CheckedPage).references) this.#check(path, prepared, report);
     }
     const { displayPrefix, versionOf } = this.#options;
     return [...problems.values()].map((p) => {
@@ -120,48 +134,73 @@ export class OutputCheck {
     });
   }
 
-  #check(path: string, pageUrl: () => URL, ref: HtmlReference, report: (key: string, problem: Omit<Problem, 'others'>) => void): void {
+  /** What can be known of a page's references from the page alone. */
+  #prepare(path: string, page: PageScan): Prepared[] {
+    // Every reference of a page resolves against the same address: made once, not per link.
+    let address: URL | undefined;
+    const pageUrl = () => (address ??= new URL(page.base ?? '', ORIGIN + this.#options.base.path + encodeURI(path)));
+    const out: Prepared[] = [];
+    for (const ref of page.references) {
+      const prepared = this.#prepareOne(path, pageUrl, ref);
+      if (prepared) out.push(prepared);
+    }
+    return out;
+  }
+
+  #prepareOne(path: string, pageUrl: () => URL, ref: HtmlReference): Prepared | undefined {
     const { base, elsewhere } = this.#options;
-    const place = ref.line > 0 ? { line: ref.line, column: ref.column } : undefined;
-    const from = ref.source === undefined ? {} : { source: ref.source };
-    const what = `\`<${ref.tag} ${ref.attribute === 'http-equiv=refresh' ? 'http-equiv="refresh" content' : ref.attribute}="${ref.url}">\``;
+    const { place, from } = whereIs(ref);
+    const what = () => describe(ref);
     let url = ref.url;
     if (isExternal(url)) {
       // A full URL into the site itself (canonical links) is checked like a path.
-      if (base.origin === undefined || !url.startsWith(base.href)) return;
+      if (base.origin === undefined || !url.startsWith(base.href)) return undefined;
       url = url.slice(base.origin.length);
     }
     if (path === NOT_FOUND_PAGE && !url.startsWith('/') && !url.startsWith('#')) {
-      report(`404:${url}`, { ruleId: rules.outputRelative404, message: `${what} must be an absolute path (\`${base.path}…\`): 404.html is served at any address`, path, place });
-      return;
+      return { key: `404:${url}`, problem: { ruleId: rules.outputRelative404, message: `${what()} must be an absolute path (\`${base.path}…\`): 404.html is served at any address`, path, place } };
     }
     let resolved: URL;
     try {
       resolved = new URL(url, pageUrl());
     } catch {
-      report(`bad:${path}:${url}`, { ruleId: rules.outputMissing, message: `${what} is not a valid URL`, path, place, ...from });
-      return;
+      return { key: `bad:${path}:${url}`, problem: { ruleId: rules.outputMissing, message: `${what()} is not a valid URL`, path, place, ...from } };
     }
-    if (resolved.origin !== ORIGIN) return;
+    if (resolved.origin !== ORIGIN) return undefined;
     const pathname = safeDecode(resolved.pathname);
     if (!pathname.startsWith(base.path)) {
-      report(`outside:${pathname}`, { ruleId: rules.outputOutsideBase, message: `${what} leads to \`${pathname}\`, outside the base path \`${base.path}\`: write links relative, or under the base path`, path, place, ...from });
-      return;
+      return {
+        key: `outside:${pathname}`,
+        problem: { ruleId: rules.outputOutsideBase, message: `${what()} leads to \`${pathname}\`, outside the base path \`${base.path}\`: write links relative, or under the base path`, path, place, ...from },
+      };
     }
     const target = pathname.slice(base.path.length);
-    if (elsewhere?.(target)) return;
-    const file = this.#resolve(target);
-    if (file === undefined) {
-      report(`missing:${target}`, { ruleId: rules.outputMissing, message: `${what} leads to \`${target || './'}\`, which is not in the output`, path, place, ...from });
+    if (elsewhere?.(target)) return undefined;
+    let shared = this.#targets.get(target);
+    if (shared === undefined) this.#targets.set(target, (shared = target));
+    const fragment = resolved.hash === '' ? undefined : safeDecode(resolved.hash.slice(1));
+    return { ref, target: shared, fragment: fragment === '' || fragment === 'top' ? undefined : fragment };
+  }
+
+  /** A prepared reference, now that every file and id is known. */
+  #check(path: string, prepared: Prepared, report: (key: string, problem: Omit<Problem, 'others'>) => void): void {
+    if ('problem' in prepared) {
+      report(prepared.key, prepared.problem);
       return;
     }
-    const fragment = resolved.hash === '' ? undefined : safeDecode(resolved.hash.slice(1));
-    if (fragment === undefined || fragment === '' || fragment === 'top') return;
+    const { ref, target, fragment } = prepared;
+    const { place, from } = whereIs(ref);
+    const file = this.#resolve(target);
+    if (file === undefined) {
+      report(`missing:${target}`, { ruleId: rules.outputMissing, message: `${describe(ref)} leads to \`${target || './'}\`, which is not in the output`, path, place, ...from });
+      return;
+    }
+    if (fragment === undefined) return;
     const linked = this.#pages.get(file);
     if (!linked || linked.ids.has(fragment)) return;
     report(`anchor:${file}#${fragment}`, {
       ruleId: rules.outputAnchor,
-      message: `${what}: \`${file}\` has no element with id \`${fragment}\`${suggest(fragment, [...linked.ids])}`,
+      message: `${describe(ref)}: \`${file}\` has no element with id \`${fragment}\`${suggest(fragment, [...linked.ids])}`,
       path,
       place,
       ...from,
@@ -174,6 +213,16 @@ export class OutputCheck {
     if (this.#files.has(target)) return target;
     return this.#files.has(`${target}/index.html`) ? `${target}/index.html` : undefined;
   }
+}
+
+/** Where a message about a reference points: its place, in the page's source when it came from content. */
+function whereIs(ref: HtmlReference): { place: Problem['place']; from: { source?: string } } {
+  return { place: ref.line > 0 ? { line: ref.line, column: ref.column } : undefined, from: ref.source === undefined ? {} : { source: ref.source } };
+}
+
+/** How a message names a reference: the attribute as written in the page. */
+function describe(ref: HtmlReference): string {
+  return `\`<${ref.tag} ${ref.attribute === 'http-equiv=refresh' ? 'http-equiv="refresh" content' : ref.attribute}="${ref.url}">\``;
 }
 
 function byPath(a: string, b: string): number {
