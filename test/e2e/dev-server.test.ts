@@ -109,6 +109,8 @@ describe.skipIf(!hasBrowser)('strata dev in the browser', () => {
     const cli = path.join(site.dir, 'versions/1.16.x/content/reference/cli/_index.md');
     writeFileSync(cli, `${readFileSync(cli, 'utf8')}\nThe zanzibarquokka flag.\n`);
     await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('zanzibarquokka');
+    // The reloaded page shows its text before its deferred script runs; `/` opens search only after it has.
+    await page.waitForLoadState('load');
     expect(await find('zanzibarquokka')).toEqual(['/1.16.x/reference/cli/']);
     await page.close();
   });
