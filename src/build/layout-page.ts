@@ -16,8 +16,6 @@ export interface VersionLayoutInfo {
   latest: boolean;
   /** `latest` for the latest version (its folder has a copy there). */
   alias: string | undefined;
-  /** Folder of this version in the output (`1.17.x`). */
-  folder: string;
   nav: NavNode | undefined;
   order: PageRecord[];
   /** Position of each page in `order`, by URL. */
@@ -103,7 +101,7 @@ export function layoutTree(rendered: RenderedPage, version: VersionLayoutInfo, s
       return hashed === undefined ? `${root}assets/${name}` : root + hashed;
     },
     root,
-    canonical: site.urlOf(extras.canonical ?? `/${version.folder}${pageUrl}`),
+    canonical: site.urlOf(extras.canonical ?? `/${version.name}${pageUrl}`),
     noindex: extras.noindex,
     partial: (name, props) => {
       const layout = layouts.get(name);

@@ -43,7 +43,6 @@ export function versionLayoutInfo(prepared: PreparedVersion): VersionLayoutInfo 
     status: version.status,
     latest: version.latest,
     alias: version.latest ? LATEST_FOLDER : undefined,
-    folder: version.name,
     nav: prepared.nav,
     order: prepared.order,
     orderIndex: prepared.orderIndex,
