@@ -6,7 +6,7 @@ import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { ShortcodeDefinition } from './definition.js';
 import type { InnerMode } from './parser.js';
-import { errorMessage } from '../util/error-text.js';
+import { errorFirstLine, errorMessage } from '../util/error-text.js';
 
 export interface ShortcodeModules {
   /** The shortcodes of each folder, in the order the folders were given. */
@@ -48,7 +48,7 @@ export async function loadShortcodeModules(siteDir: string, dirs: readonly strin
       try {
         mod = await jiti.import<Record<string, unknown>>(file);
       } catch (e) {
-        fail(`cannot load shortcode \`${name}\`: ${firstLine(e)}`, placeIn(e, file));
+        fail(`cannot load shortcode \`${name}\`: ${errorFirstLine(e)}`, placeIn(e, file));
         continue;
       }
       const definition = toDefinition(name, mod, fail);
@@ -96,10 +96,4 @@ function placeIn(e: unknown, file: string): Place | undefined {
   const at = message.lastIndexOf(`${file}:`);
   const m = at === -1 ? null : /^:(\d+):(\d+)/.exec(message.slice(at + file.length));
   return m ? { line: Number(m[1]), column: Number(m[2]) + 1 } : undefined;
-}
-
-/** The reason without a stack trace or code frame. */
-function firstLine(e: unknown): string {
-  const message = errorMessage(e);
-  return (message.split('\n').find((line) => line.trim() !== '') ?? 'unknown error').trim();
 }

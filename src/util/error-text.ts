@@ -8,7 +8,10 @@ export function errorStack(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
-/** Only the first line of an error's message: compilers and loaders put a code frame below it. */
+/** Only the first line of an error's message that says something: compilers and loaders put a code frame below it. */
 export function errorFirstLine(e: unknown): string {
-  return e instanceof Error ? (e.message.split('\n')[0] as string) : String(e);
+  return errorMessage(e)
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim() ?? 'unknown error';
 }
