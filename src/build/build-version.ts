@@ -69,7 +69,9 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
     options.onResult?.({ version, page, documents: [], body: undefined, headings: [], ...reused.meta, dependencies: [] });
     return true;
   };
-  const tasks = pageTasks(versions, options.build, { body: options.bodies, documents: options.write })
+  // Render threads write documents straight to the output when it is a folder: their bytes never reach this thread.
+  const writeTo = options.write ? sink.direct?.folder : undefined;
+  const tasks = pageTasks(versions, options.build, { body: options.bodies, documents: options.write, ...(writeTo === undefined ? {} : { writeTo }) })
     .map((task) => ({ ...task, entries: task.entries.filter((e) => !spared(e.version, e.page)) }))
     .filter((task) => task.entries.length > 0);
   pool.start(tasks.reduce((n, task) => n + task.entries.length, 0));
@@ -84,7 +86,8 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
       for (const feature of result.features) outcome.features.add(feature);
       for (const document of result.documents) {
         options.onDocument?.(document.path, document.scan);
-        await sink.write(document.path, document.data);
+        if ('data' in document) await sink.write(document.path, document.data);
+        else sink.direct?.written(document.path, document.hash);
       }
       reuse?.remember(result);
       options.onResult?.(result);

@@ -5,10 +5,41 @@ import path from 'node:path';
 /** Where a build's files go: a folder swapped in on success, or nowhere (`check`, `--to=ndjson`). */
 export interface OutputSink {
   write(file: string, data: string | Uint8Array): Promise<void>;
+  /** Set when files may be written straight to disk by whoever makes them (render threads), then reported. */
+  readonly direct?: DirectWrites;
   copy(file: string, from: string): Promise<void>;
   /** Makes the output visible; after a failed build `abort` is called instead. */
   commit(): Promise<void>;
   abort(): Promise<void>;
+}
+
+/**
+ * Files a render thread writes itself, so their bytes never cross to the main
+ * thread: it writes them under `folder` (with `writeOutputFile`) and the main
+ * thread reports each one, with its `contentHash`, through `written`.
+ */
+export interface DirectWrites {
+  readonly folder: string;
+  written(file: string, hash: string): void;
+}
+
+/** The absolute path of output file `file` (`/`-separated, relative) under `root`; never outside it. */
+export function outputFilePath(root: string, file: string): string {
+  const abs = path.join(root, ...file.split('/'));
+  if (!abs.startsWith(root + path.sep)) throw new Error(`refusing to write outside the output folder: ${file}`);
+  return abs;
+}
+
+/** Writes output file `file` under `root`, making its folder first unless `made` says it exists. */
+export function writeOutputFile(root: string, file: string, data: string | Uint8Array, made: Set<string>): void {
+  const abs = outputFilePath(root, file);
+  const dir = path.dirname(abs);
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
+  // Synchronous on purpose: thousands of small files are written faster this way than through promises.
+  writeFileSync(abs, data);
 }
 
 /**
@@ -23,9 +54,12 @@ export class AtomicDirectory implements OutputSink {
   /** Every file written, with its content hash (for the build cache). */
   readonly produced = new Map<string, string>();
 
+  readonly direct: DirectWrites;
+
   constructor(target: string) {
     this.target = path.resolve(target);
     this.#staging = `${this.target}.tmp-${randomBytes(4).toString('hex')}`;
+    this.direct = { folder: this.#staging, written: (file, hash) => this.produced.set(file, hash) };
   }
 
   /** The folder being filled, for steps that work on files (the search index). */
@@ -33,10 +67,9 @@ export class AtomicDirectory implements OutputSink {
     return this.#staging;
   }
 
-  // Synchronous on purpose: thousands of small files are written faster this way than through promises.
   async write(file: string, data: string | Uint8Array): Promise<void> {
     this.produced.set(file, contentHash(data));
-    writeFileSync(this.#prepare(file), data);
+    writeOutputFile(this.#staging, file, data, this.#made);
   }
 
   async copy(file: string, from: string): Promise<void> {
@@ -62,16 +95,6 @@ export class AtomicDirectory implements OutputSink {
     await fs.rm(this.#staging, { recursive: true, force: true });
   }
 
-  #prepare(file: string): string {
-    const abs = path.join(this.#staging, ...file.split('/'));
-    if (!abs.startsWith(this.#staging + path.sep)) throw new Error(`refusing to write outside the output folder: ${file}`);
-    const dir = path.dirname(abs);
-    if (!this.#made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.#made.add(dir);
-    }
-    return abs;
-  }
 }
 
 /** Keeps nothing: for `strata check` and `--to=ndjson`. */
@@ -129,11 +152,14 @@ export class IncrementalDirectory implements OutputSink {
   /** Folders (relative, ending in `/`) whose files other steps own (the search bundle): never removed here. */
   readonly #kept: readonly string[];
 
+  readonly direct: DirectWrites;
+
   constructor(target: string, previous: ReadonlyMap<string, OutputFileRecord>, kept: readonly string[] = []) {
     this.target = path.resolve(target);
     this.#staging = `${this.target}.tmp-${randomBytes(4).toString('hex')}`;
     this.#previous = previous;
     this.#kept = kept;
+    this.direct = { folder: this.#staging, written: (file, hash) => this.#written(file, hash) };
   }
 
   /** Whether the output still holds `file` as the last build left it. */
@@ -152,15 +178,20 @@ export class IncrementalDirectory implements OutputSink {
   async write(file: string, data: string | Uint8Array): Promise<void> {
     const hash = contentHash(data);
     this.produced.set(file, hash);
-    if (this.#previous.get(file)?.hash === hash && this.intact(file)) return;
-    const abs = path.join(this.#staging, ...file.split('/'));
-    const dir = path.dirname(abs);
-    if (!this.#made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.#made.add(dir);
-    }
-    writeFileSync(abs, data);
+    if (this.#unchanged(file, hash)) return;
+    writeOutputFile(this.#staging, file, data, this.#made);
     this.#staged.add(file);
+  }
+
+  /** A file already written to the staging folder: staged, or dropped when the output holds it already. */
+  #written(file: string, hash: string): void {
+    this.produced.set(file, hash);
+    if (this.#unchanged(file, hash)) unlinkSync(outputFilePath(this.#staging, file));
+    else this.#staged.add(file);
+  }
+
+  #unchanged(file: string, hash: string): boolean {
+    return this.#previous.get(file)?.hash === hash && this.intact(file);
   }
 
   async copy(file: string, from: string): Promise<void> {

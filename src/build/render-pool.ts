@@ -62,7 +62,7 @@ export function createRenderPool(site: LoadedSite, layout: SiteLayoutInfo, optio
 function inProcess(site: LoadedSite, layout: SiteLayoutInfo) {
   const ready = (async () => {
     const [{ runPageTask }, { createRenderTools }] = await Promise.all([import('./render-task.js'), import('./version-env.js')]);
-    const ctx = { config: site.config, tools: createRenderTools(site.config, site.registry), layout, versions: site.versions, reread: false, envs: new Map() };
+    const ctx = { config: site.config, tools: createRenderTools(site.config, site.registry), layout, versions: site.versions, reread: false, envs: new Map(), made: new Set<string>() };
     return (task: PageTask) => runPageTask(task, ctx);
   })();
   return { run: async (task: PageTask) => (await ready)(task), close: async () => {} };

@@ -1,4 +1,5 @@
 import { serializeHtml } from '../html/serialize.js';
+import { contentHash, writeOutputFile } from './output.js';
 import { readPage } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -22,6 +23,8 @@ export interface PageTask {
   body: boolean;
   /** Lay out and return whole documents (not for `strata check`-like runs). */
   documents: boolean;
+  /** The output folder to write documents into here (`OutputSink.direct`), so only their hashes go back. */
+  writeTo?: string;
 }
 
 /** What comes back from a page: its documents, and what the checks and the cache need. Plain data. */
@@ -30,9 +33,10 @@ export interface PageResult {
   page: number;
   /**
    * Output path → document, for each folder of the version (`1.17.x/…`, `latest/…`), scanned for the output check.
-   * Documents are UTF-8 bytes: what is written, and what a render thread can hand over without a copy.
+   * A document is its UTF-8 bytes (what a render thread can hand over without a copy), or, when the task
+   * wrote it (`writeTo`), the content hash of what it wrote.
    */
-  documents: Array<{ path: string; data: Uint8Array; scan: HtmlScan }>;
+  documents: Array<{ path: string; scan: HtmlScan } & ({ data: Uint8Array } | { hash: string })>;
   body: string | undefined;
   ids: string[];
   links: PageLink[];
@@ -51,17 +55,23 @@ export interface RenderContext {
   /** Page texts were dropped after discovery to save memory: read them again. */
   reread: boolean;
   envs: Map<number, VersionEnv>;
+  /** Output folders this thread made already (`writeTo`). */
+  made: Set<string>;
 }
 
 const utf8 = new TextEncoder();
 
 /** The page's document, laid out and serialised once, for each folder of its version (`latest/` is a copy). */
-function documentsOf(rendered: RenderedPage, prepared: PreparedVersion, ctx: RenderContext): PageResult['documents'] {
+function documentsOf(rendered: RenderedPage, prepared: PreparedVersion, ctx: RenderContext, writeTo: string | undefined): PageResult['documents'] {
   const tree = pageDocumentTree(rendered, prepared, ctx.versions, ctx.layout);
   const data = utf8.encode(serializeHtml(tree));
   // Scanned here, from the tree, so the main thread's output check only looks the targets up.
   const scan = scanTree(tree, rendered.page.file);
-  return versionFolders(prepared).map((folder) => ({ path: `${folder}${rendered.page.url}index.html`, data, scan }));
+  const paths = versionFolders(prepared).map((folder) => `${folder}${rendered.page.url}index.html`);
+  if (writeTo === undefined) return paths.map((path) => ({ path, data, scan }));
+  const hash = contentHash(data);
+  for (const path of paths) writeOutputFile(writeTo, path, data, ctx.made);
+  return paths.map((path) => ({ path, hash, scan }));
 }
 
 export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<PageResult[]> {
@@ -81,7 +91,7 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
     results.push({
       version: entry.version,
       page: entry.page,
-      documents: task.documents ? documentsOf({ ...rendered, page: record }, prepared, ctx) : [],
+      documents: task.documents ? documentsOf({ ...rendered, page: record }, prepared, ctx, task.writeTo) : [],
       body: task.body ? serializeHtml(rendered.body) : undefined,
       ids: [...rendered.ids],
       links: rendered.links,

@@ -32,6 +32,7 @@ async function setup(data: WorkerData): Promise<RenderContext> {
     versions,
     reread: true,
     envs: new Map(),
+    made: new Set(),
   };
 }
 
@@ -40,7 +41,7 @@ export default async function render(task: PageTask): Promise<PageResult[]> {
   // Documents are moved to the main thread, not copied: it writes their bytes as they are, and its heap
   // never holds the pages' HTML (hundreds of megabytes of strings waiting for a major collection).
   // A version's folder and `latest/` share one document: each buffer is listed once.
-  const buffers = [...new Set(results.flatMap((result) => result.documents.map((document) => document.data.buffer)))];
+  const buffers = [...new Set(results.flatMap((result) => result.documents.flatMap((document) => ('data' in document ? [document.data.buffer] : []))))];
   const movable = { [Tinypool.transferableSymbol]: buffers, [Tinypool.valueSymbol]: results } as unknown as Transferable;
   return Tinypool.move(movable) as unknown as PageResult[];
 }
