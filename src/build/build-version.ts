@@ -9,6 +9,7 @@ import type { PageReuse } from '../cache/page-reuse.js';
 import type { HtmlScan } from '../publish/html-scan.js';
 import type { PageResult, PageTask } from './render-task.js';
 import { versionFiles } from './version-files.js';
+import { StringPool } from '../util/string-pool.js';
 
 /** What the build learns of each version while its pages come back from the render threads. */
 export interface VersionOutcome {
@@ -56,6 +57,8 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
   }));
   // Every task is queued at once; results are taken in task order, so what is written (and indexed
   // for search) comes in the same order on every run, whichever thread finishes first.
+  // Ids arrive from the render threads as new strings each time; versions repeat them.
+  const strings = new StringPool();
   const reuse = options.reuse;
   const spared = (version: number, page: number): boolean => {
     const reused = reuse?.reuse(version, page);
@@ -75,14 +78,17 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
     .map((task) => ({ ...task, entries: task.entries.filter((e) => !spared(e.version, e.page)) }))
     .filter((task) => task.entries.length > 0);
   pool.start(tasks.reduce((n, task) => n + task.entries.length, 0));
-  const running = tasks.map((task) => pool.run(task));
-  running.forEach((p) => p.catch(() => undefined));
-  for (const next of running) {
+  const running: Array<Promise<PageResult[]> | undefined> = tasks.map((task) => pool.run(task));
+  running.forEach((p) => p?.catch(() => undefined));
+  for (let i = 0; i < running.length; i++) {
+    const next = running[i] as Promise<PageResult[]>;
+    // A settled promise keeps its value: let go of each task's results once taken, or they all stay until the end.
+    running[i] = undefined;
     for (const result of await next) {
       const outcome = outcomes[result.version] as (typeof outcomes)[number];
       const page = (versions[result.version] as PreparedVersion).pages[result.page];
       outcome.diagnostics.push(...result.diagnostics);
-      outcome.anchors.push({ url: page?.url ?? '', file: page?.file ?? '', ids: new Set(result.ids), links: result.links });
+      outcome.anchors.push({ url: page?.url ?? '', file: page?.file ?? '', ids: new Set(result.ids.map((id) => strings.get(id))), links: result.links });
       for (const feature of result.features) outcome.features.add(feature);
       for (const document of result.documents) {
         options.onDocument?.(document.path, document.scan);

@@ -1,4 +1,5 @@
 import { serializeHtml } from '../html/serialize.js';
+import { fragmentLinks } from '../links/check-anchors.js';
 import { contentHash, writeOutputFile } from './output.js';
 import { readPage } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
@@ -39,6 +40,7 @@ export interface PageResult {
   documents: Array<{ path: string; scan: HtmlScan } & ({ data: Uint8Array } | { hash: string })>;
   body: string | undefined;
   ids: string[];
+  /** The page's links into a page's `#fragment`: all the anchor check needs, and all the build cache keeps. */
   links: PageLink[];
   headings: TocEntry[];
   diagnostics: Diagnostic[];
@@ -94,7 +96,7 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
       documents: task.documents ? documentsOf({ ...rendered, page: record }, prepared, ctx, task.writeTo) : [],
       body: task.body ? serializeHtml(rendered.body) : undefined,
       ids: [...rendered.ids],
-      links: rendered.links,
+      links: fragmentLinks(rendered.links),
       headings: rendered.headings,
       diagnostics: rendered.diagnostics,
       features: rendered.features,

@@ -11,6 +11,15 @@ export interface AnchorSource {
   links: readonly PageLink[];
 }
 
+/** The links the anchor check looks at: into a page, with a fragment. A page keeps only these for it. */
+export function fragmentLinks(links: readonly PageLink[]): PageLink[] {
+  return links.filter(pointsIntoPage);
+}
+
+function pointsIntoPage(link: PageLink): link is PageLink & { fragment: string } {
+  return link.kind === 'page' && link.fragment !== undefined && link.fragment !== '';
+}
+
 /**
  * Checks `#fragment`s against the ids of the page they point into. It runs
  * after every page of a version is rendered, because ids come from rendering.
@@ -20,7 +29,7 @@ export function checkAnchors(pages: readonly AnchorSource[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const page of pages) {
     for (const link of page.links) {
-      if (link.fragment === undefined || link.fragment === '' || link.kind !== 'page') continue;
+      if (!pointsIntoPage(link)) continue;
       const target = byUrl.get(link.url);
       if (!target || target.ids.has(link.fragment)) continue;
       const where = link.url === page.url ? 'this page' : `\`${link.url}\``;

@@ -6,6 +6,7 @@ import { isExternal, safeDecode } from '../links/urls.js';
 import { suggest } from '../shortcodes/suggest.js';
 import type { BaseUrl } from './base-url.js';
 import { scanHtml, type HtmlReference } from './html-scan.js';
+import { StringPool } from '../util/string-pool.js';
 
 export interface OutputCheckOptions {
   base: BaseUrl;
@@ -66,8 +67,13 @@ export class OutputCheck {
   readonly #options: OutputCheckOptions;
   readonly #files = new Set<string>();
   readonly #pages = new Map<string, CheckedPage>();
-  /** One string per target path: thousands of pages link the same few hundred targets. */
-  readonly #targets = new Map<string, string>();
+  /** Thousands of pages link the same few hundred targets and repeat the same ids. */
+  readonly #strings = new StringPool();
+  /**
+   * Theme markup (references without a place) repeats on every page of a version: the same link, resolved
+   * to the same target, is kept once for all the pages that have it, not once per page.
+   */
+  readonly #shared = new Map<string, Prepared>();
 
   constructor(options: OutputCheckOptions) {
     this.#options = options;
@@ -88,7 +94,9 @@ export class OutputCheck {
   /** A page scanned elsewhere (on the render thread that wrote it). */
   addScanned(path: string, scan: PageScan): void {
     this.#files.add(path);
-    this.#pages.set(path, { ids: scan.ids, references: this.#prepare(path, scan) });
+    const ids = new Set<string>();
+    for (const id of scan.ids) ids.add(this.#string(id));
+    this.#pages.set(path, { ids, references: this.#prepare(path, scan, ids) });
   }
 
   /** `sink`, with every file written through it checked. */
@@ -135,16 +143,44 @@ export class OutputCheck {
   }
 
   /** What can be known of a page's references from the page alone. */
-  #prepare(path: string, page: PageScan): Prepared[] {
+  #prepare(path: string, page: PageScan, ids: ReadonlySet<string>): Prepared[] {
     // Every reference of a page resolves against the same address: made once, not per link.
     let address: URL | undefined;
     const pageUrl = () => (address ??= new URL(page.base ?? '', ORIGIN + this.#options.base.path + encodeURI(path)));
     const out: Prepared[] = [];
     for (const ref of page.references) {
       const prepared = this.#prepareOne(path, pageUrl, ref);
-      if (prepared) out.push(prepared);
+      if (!prepared) continue;
+      // A link into the page itself (its table of contents) is checked now: the page and its ids are known.
+      if (!('problem' in prepared) && indexFileOf(prepared.target) === path) {
+        if (prepared.fragment !== undefined && !ids.has(prepared.fragment)) out.push(anchorProblem(path, prepared.ref, path, prepared.fragment, ids));
+        continue;
+      }
+      out.push(this.#share(prepared));
     }
     return out;
+  }
+
+  /** The kept form of a prepared reference: shared with other pages when it carries nothing of its own page. */
+  #share(prepared: Prepared): Prepared {
+    if ('problem' in prepared) return prepared;
+    const { ref } = prepared;
+    // A link within its page (`#…`) is the page's own too: sharing it would only cost a key per page.
+    const own = ref.line > 0 || ref.source !== undefined || ref.url.startsWith('#');
+    const key = own ? '' : `${ref.tag}\0${ref.attribute}\0${ref.url}\0${prepared.target}\0${prepared.fragment === undefined ? '' : `#${prepared.fragment}`}`;
+    const shared = own ? undefined : this.#shared.get(key);
+    if (shared) return shared;
+    // Pages come from other threads with their own copy of every string: keep one of each.
+    ref.tag = this.#string(ref.tag);
+    ref.attribute = this.#string(ref.attribute);
+    ref.url = this.#string(ref.url);
+    if (ref.source !== undefined) ref.source = this.#string(ref.source);
+    if (!own) this.#shared.set(key, prepared);
+    return prepared;
+  }
+
+  #string(text: string): string {
+    return this.#strings.get(text);
   }
 
   #prepareOne(path: string, pageUrl: () => URL, ref: HtmlReference): Prepared | undefined {
@@ -176,10 +212,8 @@ export class OutputCheck {
     }
     const target = pathname.slice(base.path.length);
     if (elsewhere?.(target)) return undefined;
-    let shared = this.#targets.get(target);
-    if (shared === undefined) this.#targets.set(target, (shared = target));
-    const fragment = resolved.hash === '' ? undefined : safeDecode(resolved.hash.slice(1));
-    return { ref, target: shared, fragment: fragment === '' || fragment === 'top' ? undefined : fragment };
+    const fragment = resolved.hash === '' ? '' : safeDecode(resolved.hash.slice(1));
+    return { ref, target: this.#string(target), fragment: fragment === '' || fragment === 'top' ? undefined : this.#string(fragment) };
   }
 
   /** A prepared reference, now that every file and id is known. */
@@ -189,22 +223,17 @@ export class OutputCheck {
       return;
     }
     const { ref, target, fragment } = prepared;
-    const { place, from } = whereIs(ref);
     const file = this.#resolve(target);
     if (file === undefined) {
+      const { place, from } = whereIs(ref);
       report(`missing:${target}`, { ruleId: rules.outputMissing, message: `${describe(ref)} leads to \`${target || './'}\`, which is not in the output`, path, place, ...from });
       return;
     }
     if (fragment === undefined) return;
     const linked = this.#pages.get(file);
     if (!linked || linked.ids.has(fragment)) return;
-    report(`anchor:${file}#${fragment}`, {
-      ruleId: rules.outputAnchor,
-      message: `${describe(ref)}: \`${file}\` has no element with id \`${fragment}\`${suggest(fragment, [...linked.ids])}`,
-      path,
-      place,
-      ...from,
-    });
+    const missing = anchorProblem(path, ref, file, fragment, linked.ids);
+    report(missing.key, missing.problem);
   }
 
   /** The file a static host serves for `target` (`a/` → `a/index.html`; `a` → `a/index.html` after its redirect). */
@@ -213,6 +242,20 @@ export class OutputCheck {
     if (this.#files.has(target)) return target;
     return this.#files.has(`${target}/index.html`) ? `${target}/index.html` : undefined;
   }
+}
+
+/** The file a target names when it is a folder's page (`a/` → `a/index.html`); other targets as they are. */
+function indexFileOf(target: string): string {
+  return target === '' || target.endsWith('/') ? `${target}index.html` : target;
+}
+
+/** A reference on page `path` into `file`, which has no element with id `fragment`. */
+function anchorProblem(path: string, ref: HtmlReference, file: string, fragment: string, ids: ReadonlySet<string>): { problem: Omit<Problem, 'others'>; key: string } {
+  const { place, from } = whereIs(ref);
+  return {
+    key: `anchor:${file}#${fragment}`,
+    problem: { ruleId: rules.outputAnchor, message: `${describe(ref)}: \`${file}\` has no element with id \`${fragment}\`${suggest(fragment, [...ids])}`, path, place, ...from },
+  };
 }
 
 /** Where a message about a reference points: its place, in the page's source when it came from content. */

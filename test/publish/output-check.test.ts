@@ -70,6 +70,31 @@ describe('the output check', () => {
     ]);
   });
 
+  it('checks links within a page against its own ids, in the order of its other problems', () => {
+    expect(
+      check({
+        'v1/a/index.html': page('<h2 id="here">H</h2><a href="#here">h</a><a href="#nope">n</a><a href="../gone/">g</a><a href="./#nada">n</a><a href="index.html#zip">z</a>'),
+      }),
+    ).toEqual([
+      'dist/v1/a/index.html:1:85  error  `<a href="#nope">`: `v1/a/index.html` has no element with id `nope`  [output:missing-anchor]',
+      'dist/v1/a/index.html:1:106  error  `<a href="../gone/">` leads to `v1/gone/`, which is not in the output  [output:missing-target]',
+      'dist/v1/a/index.html:1:130  error  `<a href="./#nada">`: `v1/a/index.html` has no element with id `nada`  [output:missing-anchor]',
+      'dist/v1/a/index.html:1:153  error  `<a href="index.html#zip">`: `v1/a/index.html` has no element with id `zip`  [output:missing-anchor]',
+    ]);
+  });
+
+  it('counts theme links repeated on many pages (kept once) on every page that has them', () => {
+    const checker = new OutputCheck({ base: base('/docs/'), displayPrefix: 'dist/' });
+    const theme = (url: string) => ({ tag: 'a', attribute: 'href', url, line: 0, column: 0 });
+    for (const path of ['v1/b/index.html', 'v1/a/index.html', 'v1/c/index.html']) {
+      checker.addScanned(path, { ids: new Set(['x']), references: [theme('../gone/'), theme('../a/#x'), theme('../a/#y')], base: undefined });
+    }
+    expect(checker.finish().map(formatDiagnostic)).toEqual([
+      'dist/v1/a/index.html  error  `<a href="../gone/">` leads to `v1/gone/`, which is not in the output (and on 2 other pages)  [output:missing-target]',
+      'dist/v1/a/index.html  error  `<a href="../a/#y">`: `v1/a/index.html` has no element with id `y`; did you mean `x` (and on 2 other pages)  [output:missing-anchor]',
+    ]);
+  });
+
   it('reports absolute paths outside the base path, and checks those inside it', () => {
     expect(check({ 'v1/index.html': page('<link href="/assets/s.css"><a href="/docs/v1/">home</a><a href="/docs/v2/">v2</a>') })).toEqual([
       'dist/v1/index.html:1:47  error  `<link href="/assets/s.css">` leads to `/assets/s.css`, outside the base path `/docs/`: write links relative, or under the base path  [output:outside-base]',
