@@ -1,4 +1,7 @@
-import semver from 'semver';
+// The two functions used, not the whole package: semver's index loads some fifty modules at start-up.
+import coerce from 'semver/functions/coerce.js';
+import rcompare from 'semver/functions/rcompare.js';
+import type { SemVer } from 'semver';
 
 /** Names a development line, not a release: sorts above every release and is never `latest` by default. */
 const DEVELOPMENT = new Set(['main', 'master', 'next', 'current', 'dev', 'develop', 'trunk', 'nightly', 'unreleased']);
@@ -14,7 +17,7 @@ export interface ParsedVersionName {
   name: string;
   kind: VersionKind;
   /** For ordering; undefined for development lines. */
-  order: semver.SemVer | undefined;
+  order: SemVer | undefined;
 }
 
 /**
@@ -26,7 +29,7 @@ export function parseVersionName(name: string): ParsedVersionName | { error: str
   if (RESERVED.has(name.toLowerCase())) return { error: `\`${name}\` is reserved for Strata's own output` };
   if (DEVELOPMENT.has(name)) return { name, kind: 'development', order: undefined };
   if (!SEMVER_LIKE.test(name)) return { error: `\`${name}\` is not a version name: use names like 1.17.x, v1.16, 1.18.0-beta.1, or main/next for a development line` };
-  const order = semver.coerce(name.replace(/\.x(?=$|[.-])/g, '.0'), { includePrerelease: true }) ?? undefined;
+  const order = coerce(name.replace(/\.x(?=$|[.-])/g, '.0'), { includePrerelease: true }) ?? undefined;
   if (!order) return { error: `\`${name}\` is not a version name` };
   return { name, kind: order.prerelease.length ? 'prerelease' : 'release', order };
 }
@@ -37,5 +40,5 @@ export function compareVersionsDescending(a: ParsedVersionName, b: ParsedVersion
     if (a.kind === b.kind) return a.name.localeCompare(b.name);
     return a.kind === 'development' ? -1 : 1;
   }
-  return semver.rcompare(a.order as semver.SemVer, b.order as semver.SemVer) || a.name.localeCompare(b.name);
+  return rcompare(a.order as SemVer, b.order as SemVer) || a.name.localeCompare(b.name);
 }
