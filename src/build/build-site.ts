@@ -11,7 +11,9 @@ import { renderAll } from './build-version.js';
 import { loadSite, siteLayoutInfo, type LoadedSite } from './load-site.js';
 import { existsSync } from 'node:fs';
 import { BuildCache, CACHE_DIR, keyOf } from '../cache/build-cache.js';
-import { filesBelow, filesKey, strataKey } from '../cache/keys.js';
+import { filesBelow, filesKey, fingerprints, strataKey } from '../cache/keys.js';
+import { inputStamp, stampable, writeStamp } from '../cache/build-stamp.js';
+import type { VersionConfig } from '../config/schema.js';
 import { discoveryCache, PageReuse } from '../cache/page-reuse.js';
 import { HUGO_CONFIG_FILES } from '../config/hugo-config.js';
 import { unsafeOutDir } from './out-dir.js';
@@ -83,9 +85,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const timings = stageTimer();
   const siteDir = path.resolve(options.siteDir);
+  const configFiles = configFileCandidates(siteDir, options);
+  const configBefore = stampable(options) ? fingerprints(configFiles) : '';
   const loadedConfig = await loadConfig(siteDir, options.configFile);
   const outDir = path.resolve(siteDir, options.outDir ?? loadedConfig.config.outDir);
-  const engine = options.cache === true && options.output === 'files' ? engineKey(siteDir, options) : '';
+  const engine = options.cache === true && options.output === 'files' ? engineKey(siteDir, configFiles, options) : '';
+  // Everything the build reads, taken before it reads it (the config aside, checked unchanged since it was read).
+  const stamp = stampable(options) ? takeInputStamp(siteDir, options, outDir, loadedConfig.config.versions) : undefined;
+  if (stamp && fingerprints(configFiles) !== configBefore) stamp.input = undefined;
   // The build cache serves full builds that write files (not `--version`, `--warn-only`, checks or ndjson).
   const cache =
     options.cache === true && options.output === 'files' && options.version === undefined && !options.warnOnly
@@ -237,7 +244,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   timings.print();
   // With one version, naming it on every message adds nothing.
   if (site.versions.length === 1) for (const [i, d] of diagnostics.entries()) diagnostics[i] = withoutVersion(d);
-  return finish();
+  finish();
+  if (stamp && summary.written) writeStamp(siteDir, stamp.input, stamp.roots, stamp.refs, summary);
+  return summary;
 }
 
 /**
@@ -287,10 +296,23 @@ function stageTimer() {
   };
 }
 
+/** The files a site's config may be read from. */
+function configFileCandidates(siteDir: string, options: BuildOptions): string[] {
+  const names = ['strata.config.ts', 'strata.config.mts', 'strata.config.js', 'strata.config.mjs', 'strata.config.json', ...HUGO_CONFIG_FILES, ...(options.configFile ? [options.configFile] : [])];
+  return names.map((f) => path.resolve(siteDir, f));
+}
+
 /** What every cached render depends on and discovery can know: Strata, the config file, the build's options. */
-function engineKey(siteDir: string, options: BuildOptions): string {
-  const configFiles = ['strata.config.ts', 'strata.config.mts', 'strata.config.js', 'strata.config.mjs', 'strata.config.json', ...HUGO_CONFIG_FILES, ...(options.configFile ? [options.configFile] : [])];
-  return keyOf(strataKey(), filesKey(configFiles.map((f) => path.resolve(siteDir, f)).filter((f) => existsSync(f))), options.baseUrl ?? null, options.drafts ?? false, options.blockCache ?? true);
+function engineKey(siteDir: string, configFiles: readonly string[], options: BuildOptions): string {
+  return keyOf(strataKey(), filesKey(configFiles.filter((f) => existsSync(f))), options.baseUrl ?? null, options.drafts ?? false, options.blockCache ?? true);
+}
+
+/** The input stamp, with the folders and git refs it covers (versions kept outside the site, versions from git). */
+function takeInputStamp(siteDir: string, options: BuildOptions, outDir: string, versions: readonly VersionConfig[]) {
+  const inside = (dir: string) => dir === siteDir || dir.startsWith(siteDir + path.sep);
+  const roots = versions.flatMap((v) => (v.path === undefined || inside(path.resolve(siteDir, v.path)) ? [] : [path.resolve(siteDir, v.path)]));
+  const refs = versions.flatMap((v) => (v.ref === undefined ? [] : [v.ref]));
+  return { input: inputStamp(siteDir, options, outDir, roots, refs), roots, refs };
 }
 
 /** The theme's files and the shortcode modules: layouts and assets, site and theme shortcodes. */

@@ -44,3 +44,13 @@ export function filesBelow(dirs: readonly string[]): string[] {
   }
   return out;
 }
+
+/** The size, time and inode of files (absent ones too), to tell whether they changed between two moments. */
+export function fingerprints(files: readonly string[]): string {
+  return files
+    .map((file) => {
+      const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+      return stat ? `${stat.size}:${stat.mtimeNs}:${stat.ino}` : '-';
+    })
+    .join('\n');
+}

@@ -1,4 +1,5 @@
-import { buildSite } from '../build/build-site.js';
+import type { BuildOptions } from '../build/build-site.js';
+import { build } from '../build/build.js';
 import { resolveConfigFlag } from './config-flag.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { createProgress } from './progress.js';
@@ -51,7 +52,7 @@ Options:
     }
     const siteDir = positionals[0] ?? '.';
     const progress = ndjson ? undefined : createProgress(process.stderr);
-    const summary = await buildSite({
+    const options: BuildOptions = {
       siteDir,
       ...(typeof values.out === 'string' ? { outDir: values.out } : {}),
       ...(typeof values['base-url'] === 'string' ? { baseUrl: values['base-url'] } : {}),
@@ -64,7 +65,8 @@ Options:
       cache: values['no-cache'] !== true,
       onPage: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
       ...(progress ? { onProgress: progress.onProgress } : {}),
-    }).finally(() => progress?.end());
+    };
+    const summary = await build(options).finally(() => progress?.end());
     printReport(summary, ndjson ? process.stderr : process.stdout, { format, siteDir });
     return hasErrors(summary.diagnostics) ? 1 : 0;
   },

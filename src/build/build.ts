@@ -1,0 +1,14 @@
+import { upToDate } from '../cache/build-stamp.js';
+import type { BuildOptions, BuildSummary } from './build-site.js';
+
+/**
+ * A build as `strata build` runs it: when nothing the last build read or
+ * wrote has changed (the build stamp), its report stands and nothing is
+ * loaded; otherwise the site is built, through the build cache.
+ */
+export async function build(options: BuildOptions): Promise<BuildSummary> {
+  const reused = upToDate(options);
+  if (reused) return reused;
+  const { buildSite } = await import('./build-site.js');
+  return buildSite(options);
+}

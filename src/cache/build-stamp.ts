@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { createHash, type Hash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions, BuildSummary } from '../build/build-site.js';
+import { strataKey } from './keys.js';
+
+// This module is what a build with nothing to do loads: node's own modules and the key helpers, no more.
+const CACHE_DIR = '.strata-cache';
+const STAMP = 'stamp.json';
+const FORMAT = 1;
+/** The built-in themes: not compiled into lib/, so not in Strata's own key. */
+const BUILTIN_THEMES = fileURLToPath(new URL('../../themes/', import.meta.url));
+/** How recent a file may be for its size and time to pin its text down. */
+const RACY_NS = 2_000_000_000n;
+/** Folders of a site that are never build input. */
+const SKIPPED = new Set(['.git', 'node_modules', CACHE_DIR]);
+
+/** What the last successful build left to answer "is the output up to date?" without loading the site. */
+interface StampRecord {
+  format: number;
+  /** The state of everything the build read, and of the output it left. */
+  key: string;
+  /** Folders walked for the inputs besides the site's own (versions kept outside it). */
+  roots: string[];
+  /** Git refs the versions were read from. */
+  refs: string[];
+  summary: BuildSummary;
+}
+
+/** Whether a build with these options may use and write the stamp: the full builds the build cache serves. */
+export function stampable(options: BuildOptions): boolean {
+  return options.cache === true && options.output === 'files' && options.version === undefined && !options.warnOnly;
+}
+
+/**
+ * The input half of the stamp, taken before the build reads anything: Strata
+ * itself, the options, every file of the site and of the versions' folders
+ * (by size, time and inode), and the git commits dates and versions come
+ * from. A file changed while the build runs then leaves a stamp that no
+ * longer matches, never one that matches an output made from older text.
+ * Undefined when the inputs cannot be pinned down (a linked folder).
+ */
+export function inputStamp(siteDir: string, options: BuildOptions, outDir: string | undefined, roots: readonly string[], refs: readonly string[]): string | undefined {
+  const now = BigInt(Date.now()) * 1_000_000n;
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([FORMAT, strataKey(), options.outDir ?? null, options.configFile ?? null, options.baseUrl ?? null, options.drafts ?? false, options.blockCache ?? true]));
+  hash.update(gitState(siteDir, refs));
+  const walked = { newest: 0n };
+  for (const root of [siteDir, BUILTIN_THEMES, ...roots]) {
+    hash.update(`\0root\0${root}\n`);
+    if (!walk(root, hash, (dir) => dir === outDir, walked)) return undefined;
+  }
+  // A file written within the clock's resolution of now could change again with the same size and time
+  // ("racy git"): such a stamp could match text the build never saw. The next build makes one.
+  if (walked.newest > now - RACY_NS) return undefined;
+  return hash.digest('hex');
+}
+
+/** The stamp of a whole build: its inputs, and the output as it left it. */
+function fullStamp(input: string, outDir: string): string | undefined {
+  const hash = createHash('sha256').update(input).update(`\0out\0${outDir}\n`);
+  return walk(outDir, hash, () => false, { newest: 0n }) ? hash.digest('hex') : undefined;
+}
+
+/** Records a successful build; `input` is what `inputStamp` said before it started. */
+export function writeStamp(siteDir: string, input: string | undefined, roots: readonly string[], refs: readonly string[], summary: BuildSummary): void {
+  const dir = path.join(siteDir, CACHE_DIR);
+  const key = input === undefined ? undefined : fullStamp(input, summary.outDir);
+  const file = path.join(dir, STAMP);
+  try {
+    if (key === undefined) {
+      rmSync(file, { force: true });
+      return;
+    }
+    mkdirSync(dir, { recursive: true });
+    const record: StampRecord = { format: FORMAT, key, roots: [...roots], refs: [...refs], summary };
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(record));
+    renameSync(tmp, file);
+  } catch {
+    // A stamp is an optimisation: without one, the next build takes the longer way.
+  }
+}
+
+/**
+ * The last build's summary, when nothing it read and nothing it wrote has
+ * changed since: the output is what building again would write, so there is
+ * nothing to do. Undefined means: build.
+ */
+export function upToDate(options: BuildOptions): BuildSummary | undefined {
+  if (!stampable(options)) return undefined;
+  const started = performance.now();
+  const siteDir = path.resolve(options.siteDir);
+  let record: StampRecord;
+  try {
+    record = JSON.parse(readFileSync(path.join(siteDir, CACHE_DIR, STAMP), 'utf8')) as StampRecord;
+  } catch {
+    return undefined;
+  }
+  if (record.format !== FORMAT || typeof record.key !== 'string' || !Array.isArray(record.roots) || !Array.isArray(record.refs)) return undefined;
+  const { summary } = record;
+  const input = inputStamp(siteDir, options, summary.outDir, record.roots, record.refs);
+  if (input === undefined || fullStamp(input, summary.outDir) !== record.key) return undefined;
+  return { ...summary, ms: performance.now() - started, threads: 0, cache: { reused: summary.pages, rendered: 0, files: 0 } };
+}
+
+/**
+ * Every file below `dir` into `hash`, in a stable order. False when a linked
+ * folder is found: what is behind it is not watched, so no stamp is made.
+ */
+function walk(dir: string, hash: Hash, skip: (dir: string) => boolean, walked: { newest: bigint }): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    hash.update(`\0missing\0${dir}\n`);
+    return true;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (SKIPPED.has(entry.name)) continue;
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (skip(file)) continue;
+      hash.update(`${entry.name}/\n`);
+      if (!walk(file, hash, skip, walked)) return false;
+      hash.update('..\n');
+      continue;
+    }
+    const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+    if (stat?.isDirectory()) return false;
+    if (stat && stat.mtimeNs > walked.newest) walked.newest = stat.mtimeNs;
+    hash.update(stat ? `${entry.name}\0${stat.size}:${stat.mtimeNs}:${stat.ino}\n` : `${entry.name}\0gone\n`);
+  }
+  return true;
+}
+
+/** The commits behind the site's history (last-updated dates) and its git versions; empty outside git. */
+function gitState(siteDir: string, refs: readonly string[]): string {
+  const result = spawnSync('git', ['rev-parse', 'HEAD', ...refs], { cwd: siteDir, encoding: 'utf8', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+  return `${result.status}\0${result.stdout ?? ''}\0${result.error ? 'no git' : ''}`;
+}
