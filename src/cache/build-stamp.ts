@@ -9,7 +9,7 @@ import { strataKey } from './keys.js';
 // This module is what a build with nothing to do loads: node's own modules and the key helpers, no more.
 const CACHE_DIR = '.strata-cache';
 const STAMP = 'stamp.json';
-const FORMAT = 1;
+const FORMAT = 2;
 /** The built-in themes: not compiled into lib/, so not in Strata's own key. */
 const BUILTIN_THEMES = fileURLToPath(new URL('../../themes/', import.meta.url));
 /** How recent a file may be for its size and time to pin its text down. */
@@ -20,7 +20,9 @@ const SKIPPED = new Set(['.git', 'node_modules', CACHE_DIR]);
 /** What the last successful build left to answer "is the output up to date?" without loading the site. */
 interface StampRecord {
   format: number;
-  /** The state of everything the build read, and of the output it left. */
+  /** The state of everything the build read (`inputStamp`). */
+  input: string;
+  /** That, and the state of the output it left. */
   key: string;
   /** Folders walked for the inputs besides the site's own (versions kept outside it). */
   roots: string[];
@@ -67,15 +69,15 @@ function fullStamp(input: string, outDir: string): string | undefined {
 /** Records a successful build; `input` is what `inputStamp` said before it started. */
 export function writeStamp(siteDir: string, input: string | undefined, roots: readonly string[], refs: readonly string[], summary: BuildSummary): void {
   const dir = path.join(siteDir, CACHE_DIR);
-  const key = input === undefined ? undefined : fullStamp(input, summary.outDir);
   const file = path.join(dir, STAMP);
   try {
-    if (key === undefined) {
+    const key = input === undefined ? undefined : fullStamp(input, summary.outDir);
+    if (input === undefined || key === undefined) {
       rmSync(file, { force: true });
       return;
     }
     mkdirSync(dir, { recursive: true });
-    const record: StampRecord = { format: FORMAT, key, roots: [...roots], refs: [...refs], summary };
+    const record: StampRecord = { format: FORMAT, input, key, roots: [...roots], refs: [...refs], summary };
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(record));
     renameSync(tmp, file);
@@ -101,8 +103,9 @@ export function upToDate(options: BuildOptions): BuildSummary | undefined {
   }
   if (record.format !== FORMAT || typeof record.key !== 'string' || !Array.isArray(record.roots) || !Array.isArray(record.refs)) return undefined;
   const { summary } = record;
+  // Inputs first: after an edit, the output need not be walked.
   const input = inputStamp(siteDir, options, summary.outDir, record.roots, record.refs);
-  if (input === undefined || fullStamp(input, summary.outDir) !== record.key) return undefined;
+  if (input === undefined || input !== record.input || fullStamp(input, summary.outDir) !== record.key) return undefined;
   return { ...summary, ms: performance.now() - started, threads: 0, cache: { reused: summary.pages, rendered: 0, files: 0 } };
 }
 

@@ -55,7 +55,7 @@ export class PageReuse {
     const key = this.#renderKey(version, record);
     const cached = this.#cache.page(prepared.version.name, record.url);
     if (!key || !cached || cached.key !== key) return undefined;
-    if (cached.meta.dependencies.some(([file, fingerprint]) => this.#fingerprint(version, file) !== fingerprint)) return undefined;
+    if (cached.meta.dependencies.some(([file, fingerprint]) => (this.#fingerprint(version, file) ?? null) !== fingerprint)) return undefined;
     const documents = this.#documentKeys(version, record, key);
     for (const [file, documentKey] of Object.entries(documents)) if (cached.documents[file] !== documentKey || !this.#intact(file)) return undefined;
     this.#cache.rememberPage(prepared.version.name, record.url, cached);
@@ -78,7 +78,7 @@ export class PageReuse {
         links: result.links,
         diagnostics: result.diagnostics,
         features: result.features,
-        dependencies: result.dependencies.map((file) => [file, this.#fingerprint(result.version, file)]),
+        dependencies: result.dependencies.map((file) => [file, this.#fingerprint(result.version, file) ?? null]),
       },
     });
   }
