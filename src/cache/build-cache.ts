@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
@@ -98,9 +98,8 @@ export class BuildCache {
       if (raw.length < 32 || !createHash('sha256').update(body).digest().equals(raw.subarray(0, 32))) problem = 'its checksum does not match (damaged or edited)';
       else {
         const stored = deserialize(body) as StoredManifest;
-        if (stored.format !== FORMAT) problem = 'it was written by another cache format';
-        // Config, theme, Strata or the output folder changed: the build starts over, quietly.
-        else if (stored.engine === engine && stored.outDir === outDir) {
+        // Config, theme, Strata (its cache format too) or the output folder changed: the build starts over, quietly.
+        if (stored.format === FORMAT && stored.engine === engine && stored.outDir === outDir) {
           const { pages, files } = JSON.parse(stored.json) as { pages: Manifest['pages']; files: Array<[string, OutputFileRecord]> };
           manifest = { format: stored.format, engine, outDir, sources: stored.sources, pages, files: Object.fromEntries(files) };
         }
@@ -170,7 +169,7 @@ export class BuildCache {
 }
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text);
 }
 
 /** A key over values: stable JSON, hashed. */

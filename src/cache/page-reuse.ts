@@ -3,12 +3,12 @@ import type { PageRecord } from '../content/page.js';
 import type { PreparedVersion } from '../build/prepare-version.js';
 import type { PageResult } from '../build/render-task.js';
 import { versionFolders } from '../build/page-document.js';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { keyOf, type BuildCache, type PageMeta } from './build-cache.js';
 
 /** Keys of strings that are keys already (hex) or plain names: joined and hashed, no JSON on this hot path. */
 function join(...parts: readonly string[]): string {
-  return createHash('sha1').update(parts.join('\0')).digest('hex');
+  return hash('sha1', parts.join('\0'));
 }
 
 /** What a reused page gives the rest of the build, and the documents it keeps in the output. */

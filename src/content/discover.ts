@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { SourceTree } from '../versions/source-tree.js';
@@ -87,7 +87,7 @@ async function cachedPage(tree: SourceTree, source: string, options: DiscoverOpt
   if (known) return known;
   const page = await readPage(tree, source, options.contentDir);
   if (page && cache && fingerprint !== undefined) {
-    page.contentHash = createHash('sha1').update(page.text).digest('hex');
+    page.contentHash = hash('sha1', page.text);
     cache.remember(source, fingerprint, page);
   }
   return page;

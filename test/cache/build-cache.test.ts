@@ -1,5 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
+import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite, type BuildSummary } from '../../src/build/build-site.js';
@@ -98,6 +100,16 @@ describe('the build cache', () => {
     ]);
     expect(rebuilt.cache).toMatchObject({ reused: 0, rendered: 124 });
     await expectSameAsCold();
+    expect(ok(await build()).cache).toMatchObject({ reused: 124 });
+  });
+
+  it('starts over quietly from a cache an older Strata wrote in another format', async () => {
+    ok(await build());
+    const manifest = path.join(site(), '.strata-cache/manifest.bin');
+    const body = serialize({ ...(deserialize(readFileSync(manifest).subarray(32)) as object), format: 1 });
+    writeFileSync(manifest, Buffer.concat([createHash('sha256').update(body).digest(), body]));
+    const rebuilt = ok(await build());
+    expect(rebuilt.cache).toMatchObject({ reused: 0, rendered: 124 });
     expect(ok(await build()).cache).toMatchObject({ reused: 124 });
   });
 
