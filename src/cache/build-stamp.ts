@@ -106,7 +106,9 @@ export function upToDate(options: BuildOptions): BuildSummary | undefined {
   // Inputs first: after an edit, the output need not be walked.
   const input = inputStamp(siteDir, options, summary.outDir, record.roots, record.refs);
   if (input === undefined || input !== record.input || fullStamp(input, summary.outDir) !== record.key) return undefined;
-  return { ...summary, ms: performance.now() - started, threads: 0, cache: { reused: summary.pages, rendered: 0, files: 0 } };
+  // The pages, versions and problems are the last build's; the time is this one's.
+  const ms = performance.now() - started;
+  return { ...summary, versions: summary.versions.map((v) => ({ ...v, ms })), ms, threads: 0, cache: { reused: summary.pages, rendered: 0, files: 0 } };
 }
 
 /**
