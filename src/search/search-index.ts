@@ -50,21 +50,27 @@ export class SearchIndexSink implements OutputSink {
 
   async write(file: string, data: string | Uint8Array): Promise<void> {
     await this.#inner.write(file, data);
-    this.add(file, data);
+    void this.add(file, data);
   }
 
-  /** Indexes a page without writing it (a page already in the output). */
-  add(file: string, data: string | Uint8Array): void {
-    if (!file.endsWith('.html') || this.#options.exclude?.(file)) return;
+  /**
+   * Indexes a page without writing it (a page already in the output). Not
+   * awaited by `write`: Pagefind indexes while the next pages render, and
+   * `finish` collects the outcome. What it returns settles once Pagefind has
+   * the page, for callers that hold back the next one.
+   */
+  add(file: string, data: string | Uint8Array): Promise<unknown> {
+    if (!file.endsWith('.html') || this.#options.exclude?.(file)) return Promise.resolve();
     const content = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-    // Not awaited: Pagefind indexes while the next pages render; `finish` collects the outcome.
-    this.#added.push(
-      this.#open().then(async ({ index }) => {
+    const added = this.#open()
+      .then(async ({ index }) => {
         if (!index) return [];
         const response = await index.addHTMLFile({ sourcePath: file, content });
         return response.errors;
-      }).catch((e: unknown) => [errorMessage(e)]),
-    );
+      })
+      .catch((e: unknown) => [errorMessage(e)]);
+    this.#added.push(added);
+    return added;
   }
 
   copy(file: string, from: string): Promise<void> {
@@ -120,6 +126,9 @@ export class SearchIndexSink implements OutputSink {
   }
 }
 
+/** Pages sent to Pagefind ahead of its answers when indexing a folder. */
+const IN_FLIGHT = 16;
+
 /**
  * Indexes the pages already in an output folder, replacing its `pagefind/`:
  * for outputs merged from separate builds (one CI job per version), where
@@ -135,7 +144,13 @@ export async function indexDirectory(dir: string, options: SearchIndexOptions = 
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const file of files) sink.add(file, await fs.readFile(path.join(dir, ...file.split('/'))));
+  // A few pages in flight keep Pagefind busy; all of them at once would hold every page's text, and its
+  // encoded message, in memory together (gigabytes for a large site).
+  const inFlight: Array<Promise<unknown>> = [];
+  for (const file of files) {
+    inFlight.push(sink.add(file, await fs.readFile(path.join(dir, ...file.split('/')))));
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+  }
   return sink.finish();
 }
 
