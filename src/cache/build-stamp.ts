@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, BuildSummary } from '../build/build-site.js';
 import { strataKey } from './keys.js';
+import { writtenJustNow } from '../util/racy.js';
 
 // This module is what a build with nothing to do loads: node's own modules and the key helpers, no more.
 const CACHE_DIR = '.strata-cache';
@@ -12,8 +13,6 @@ const STAMP = 'stamp.json';
 const FORMAT = 2;
 /** The built-in themes: not compiled into lib/, so not in Strata's own key. */
 const BUILTIN_THEMES = fileURLToPath(new URL('../../themes/', import.meta.url));
-/** How recent a file may be for its size and time to pin its text down. */
-const RACY_NS = 2_000_000_000n;
 /** Folders of a site that are never build input. */
 const SKIPPED = new Set(['.git', 'node_modules', CACHE_DIR]);
 
@@ -45,7 +44,7 @@ export function stampable(options: BuildOptions): boolean {
  * Undefined when the inputs cannot be pinned down (a linked folder).
  */
 export function inputStamp(siteDir: string, options: BuildOptions, outDir: string | undefined, roots: readonly string[], refs: readonly string[]): string | undefined {
-  const now = BigInt(Date.now()) * 1_000_000n;
+  const now = Date.now();
   const hash = createHash('sha256');
   hash.update(JSON.stringify([FORMAT, strataKey(), options.outDir ?? null, options.configFile ?? null, options.baseUrl ?? null, options.drafts ?? false, options.blockCache ?? true]));
   hash.update(gitState(siteDir, refs));
@@ -56,7 +55,7 @@ export function inputStamp(siteDir: string, options: BuildOptions, outDir: strin
   }
   // A file written within the clock's resolution of now could change again with the same size and time
   // ("racy git"): such a stamp could match text the build never saw. The next build makes one.
-  if (walked.newest > now - RACY_NS) return undefined;
+  if (writtenJustNow(walked.newest, now)) return undefined;
   return hash.digest('hex');
 }
 

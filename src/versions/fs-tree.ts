@@ -1,6 +1,10 @@
 import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveInside, type SourceTree } from './source-tree.js';
+import { writtenJustNow } from '../util/racy.js';
+
+/** Fingerprints given to files written just now: each unique, so that none matches a later one. */
+let racyFingerprints = 0;
 
 /** A version that lives in a folder: the working tree or `versions/<name>/`. */
 export class FsTree implements SourceTree {
@@ -60,7 +64,11 @@ export class FsTree implements SourceTree {
     const rel = resolveInside(treePath);
     if (rel === undefined) return undefined;
     const stat = statSync(this.#abs(rel), { throwIfNoEntry: false, bigint: true });
-    return stat?.isFile() ? `${stat.size}:${stat.mtimeNs}:${stat.ino}` : undefined;
+    if (!stat?.isFile()) return undefined;
+    // A file written just now could change again without its size and time changing: its fingerprint
+    // then matches nothing, so the build cache reads it (and renders what used it) again next time.
+    if (writtenJustNow(stat.mtimeNs)) return `racy:${++racyFingerprints}`;
+    return `${stat.size}:${stat.mtimeNs}:${stat.ino}`;
   }
 
   async mtime(treePath: string): Promise<number | undefined> {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import { deserialize, serialize } from 'node:v8';
@@ -17,6 +17,9 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'strata-cache-'));
   for (const entry of ['content', 'static', 'versions', 'strata.config.ts']) cpSync(path.join(REPO, entry), path.join(dir, 'site', entry), { recursive: true });
+  // Files as a site has them: not written a moment ago (see `writtenJustNow`).
+  const past = new Date(Date.now() - 3_600_000);
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), past, past);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -101,6 +104,21 @@ describe('the build cache', () => {
     expect(rebuilt.cache).toMatchObject({ reused: 0, rendered: 124 });
     await expectSameAsCold();
     expect(ok(await build()).cache).toMatchObject({ reused: 124 });
+  });
+
+  it('reads a page again that was written just before the last build, though its size and time look the same', async () => {
+    const file = path.join(site(), 'content/operations/upgrading/canary.md');
+    const text = readFileSync(file, 'utf8');
+    // Written a moment before the build, at a whole second, so that the time can be set again exactly.
+    const moment = Math.floor(Date.now() / 1000);
+    utimesSync(file, moment, moment);
+    ok(await build());
+    // Written again within the same moment: same size, same time, same inode; only the text differs.
+    writeFileSync(file, text.replace('In a canary upgrade', 'On a canary upgrade'));
+    utimesSync(file, moment, moment);
+    ok(await build());
+    expect(readFileSync(path.join(site(), 'dist/latest/operations/upgrading/canary/index.html'), 'utf8')).toContain('On a canary upgrade');
+    await expectSameAsCold();
   });
 
   it('starts over quietly from a cache an older Strata wrote in another format', async () => {
