@@ -1,10 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveInside, type SourceTree } from './source-tree.js';
 import { writtenJustNow } from '../util/racy.js';
-
-/** Fingerprints given to files written just now: each unique, so that none matches a later one. */
-let racyFingerprints = 0;
 
 /** A version that lives in a folder: the working tree or `versions/<name>/`. */
 export class FsTree implements SourceTree {
@@ -65,9 +63,9 @@ export class FsTree implements SourceTree {
     if (rel === undefined) return undefined;
     const stat = statSync(this.#abs(rel), { throwIfNoEntry: false, bigint: true });
     if (!stat?.isFile()) return undefined;
-    // A file written just now could change again without its size and time changing: its fingerprint
-    // then matches nothing, so the build cache reads it (and renders what used it) again next time.
-    if (writtenJustNow(stat.mtimeNs)) return `racy:${++racyFingerprints}`;
+    // A file written just now could change again without its size and time changing: its fingerprint then
+    // matches nothing, in this process or a later one, so the build cache reads it (and renders what used it) again.
+    if (writtenJustNow(stat.mtimeNs)) return `racy:${randomUUID()}`;
     return `${stat.size}:${stat.mtimeNs}:${stat.ino}`;
   }
 
