@@ -23,7 +23,12 @@ const flag = (name, fallback) => {
 };
 const quick = args.includes('--quick');
 const runs = Number(flag('--runs', quick ? 3 : 5));
-const corpora = (flag('--corpus', quick ? 'b' : 'both') === 'both' ? ['a', 'b'] : [flag('--corpus')]).map((c) => c.toLowerCase());
+const which = String(flag('--corpus', quick ? 'b' : 'both')).toLowerCase();
+if (!['a', 'b', 'both'].includes(which)) {
+  console.error(`bench: --corpus is a, b or both, not \`${which}\``);
+  process.exit(2);
+}
+const corpora = which === 'both' ? ['a', 'b'] : [which];
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const HUGO = spawnSync('hugo', ['version'], { encoding: 'utf8' }).status === 0 ? 'hugo' : undefined;
 const ELEVENTY = path.join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs');
