@@ -5,10 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, BuildSummary } from '../build/build-site.js';
 import { strataKey } from './keys.js';
-import { writtenJustNow } from '../util/racy.js';
+import { statFingerprint, writtenJustNow } from '../util/file-fingerprint.js';
+import { CACHE_DIR } from './build-cache.js';
 
-// This module is what a build with nothing to do loads: node's own modules and the key helpers, no more.
-const CACHE_DIR = '.strata-cache';
+// This module is what a build with nothing to do loads: node's own modules and the cache's key helpers, no more.
 const STAMP = 'stamp.json';
 const FORMAT = 2;
 /** The built-in themes: not compiled into lib/, so not in Strata's own key. */
@@ -136,7 +136,7 @@ function walk(dir: string, hash: Hash, skip: (dir: string) => boolean, walked: {
     const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
     if (stat?.isDirectory()) return false;
     if (stat && stat.mtimeNs > walked.newest) walked.newest = stat.mtimeNs;
-    hash.update(stat ? `${entry.name}\0${stat.size}:${stat.mtimeNs}:${stat.ino}\n` : `${entry.name}\0gone\n`);
+    hash.update(stat ? `${entry.name}\0${statFingerprint(stat)}\n` : `${entry.name}\0gone\n`);
   }
   return true;
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keyOf } from './build-cache.js';
+import { statFingerprint } from '../util/file-fingerprint.js';
 
 /** Strata itself, as built: a changed compiled file (a new release, a local fix) starts the cache over. */
 export function strataKey(): string {
@@ -50,7 +51,7 @@ export function fingerprints(files: readonly string[]): string {
   return files
     .map((file) => {
       const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
-      return stat ? `${stat.size}:${stat.mtimeNs}:${stat.ino}` : '-';
+      return stat ? statFingerprint(stat) : '-';
     })
     .join('\n');
 }

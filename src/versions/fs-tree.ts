@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveInside, type SourceTree } from './source-tree.js';
-import { writtenJustNow } from '../util/racy.js';
+import { statFingerprint, writtenJustNow } from '../util/file-fingerprint.js';
 
 /** A version that lives in a folder: the working tree or `versions/<name>/`. */
 export class FsTree implements SourceTree {
@@ -66,7 +66,7 @@ export class FsTree implements SourceTree {
     // A file written just now could change again without its size and time changing: its fingerprint then
     // matches nothing, in this process or a later one, so the build cache reads it (and renders what used it) again.
     if (writtenJustNow(stat.mtimeNs)) return `racy:${randomUUID()}`;
-    return `${stat.size}:${stat.mtimeNs}:${stat.ino}`;
+    return statFingerprint(stat);
   }
 
   async mtime(treePath: string): Promise<number | undefined> {
