@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { CONFIG_FILES, loadConfig } from '../config/load.js';
 import { gitLastModified } from '../content/last-modified.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
@@ -298,7 +298,7 @@ function stageTimer() {
 
 /** The files a site's config may be read from. */
 function configFileCandidates(siteDir: string, options: BuildOptions): string[] {
-  const names = ['strata.config.ts', 'strata.config.mts', 'strata.config.js', 'strata.config.mjs', 'strata.config.json', ...HUGO_CONFIG_FILES, ...(options.configFile ? [options.configFile] : [])];
+  const names = [...CONFIG_FILES, ...HUGO_CONFIG_FILES, ...(options.configFile ? [options.configFile] : [])];
   return names.map((f) => path.resolve(siteDir, f));
 }
 
