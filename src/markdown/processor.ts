@@ -127,8 +127,8 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
           }
           const trees = splitByBlock(parse(text), batch);
           for (const [i, block] of batch.entries()) {
-            const tree = rawIfSelfContained(trees[i] as Root, block.text, unsafe);
-            if (!hasNodeOfType(tree, 'raw')) dropTextPositions(tree);
+            const { tree, raw: keepsRaw } = rawIfSelfContained(trees[i] as Root, block.text, unsafe);
+            if (!keepsRaw) dropTextPositions(tree);
             fresh.set(block.text, tree);
             cache.set(block.text, tree);
           }
@@ -160,31 +160,32 @@ const TAG = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g;
  * Raw HTML is parsed on the whole page (rehype-raw), because a tag can open in
  * one block and close in another. A block whose tags all close inside it is
  * parsed on its own, once, when it enters the cache: most pages then have no
- * raw HTML left and skip the page-wide pass.
+ * raw HTML left and skip the page-wide pass. Says whether raw HTML is left in
+ * the block, found in the same walk.
  */
-function rawIfSelfContained(tree: Root, text: string, unsafe: boolean): Root {
-  if (!unsafe) return tree;
+function rawIfSelfContained(tree: Root, text: string, unsafe: boolean): { tree: Root; raw: boolean } {
+  if (!unsafe) return { tree, raw: hasNodeOfType(tree, 'raw') };
   const values: string[] = [];
   const collect = (node: Nodes): void => {
     if (node.type === 'raw') values.push(node.value);
     else if ('children' in node) for (const child of node.children) collect(child);
   };
   collect(tree);
-  if (values.length === 0) return tree;
+  if (values.length === 0) return { tree, raw: false };
   const open = new Map<string, number>();
   for (const value of values) {
-    if (/<!--|<!\[|<\?|<!\w/.test(value)) return tree;
+    if (/<!--|<!\[|<\?|<!\w/.test(value)) return { tree, raw: true };
     for (const m of value.matchAll(TAG)) {
       const name = (m[2] as string).toLowerCase();
       if (VOID.has(name) || m[3]) continue;
       open.set(name, (open.get(name) ?? 0) + (m[1] ? -1 : 1));
-      if ((open.get(name) as number) < 0) return tree;
+      if ((open.get(name) as number) < 0) return { tree, raw: true };
     }
   }
-  if ([...open.values()].some((n) => n !== 0)) return tree;
+  if ([...open.values()].some((n) => n !== 0)) return { tree, raw: true };
   const parsed = raw(tree, { file: new VFile(text) }) as Root;
   delete parsed.data;
-  return parsed;
+  return { tree: parsed, raw: hasNodeOfType(parsed, 'raw') };
 }
 
 /** The point after the last character, as micromark gives it for a root. */
