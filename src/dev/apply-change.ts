@@ -70,6 +70,9 @@ export async function applyVersionChanges(ctx: DevContext, site: DevSite, versio
   } else {
     for (const [source, record] of fresh) {
       const entry = bySource.get(source) as PageEntry;
+      // One save can come as two events (the file truncated, then written): the second brings the text
+      // the page already has, and nothing to render or report again.
+      if (record.text === entry.record.text) continue;
       entry.record = record;
       outcome.stale.add(entry);
     }

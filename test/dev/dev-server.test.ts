@@ -181,6 +181,11 @@ describe('strata dev: changes', () => {
     expect(html).toContain('<mark>&gt; 6 | {{% notice tip %}}</mark>');
     await text(f.url('2.0.x/guide/'));
     expect(f.output().split(message).length - 1).toBe(1);
+    // A second event for the same save (or a save that changed nothing) brings the same text: no render, no reload.
+    const since = guide.events.length;
+    f.site.write('content/guide.md', '---\ntitle: Guide\n---\n## Setup\n\n{{% notice tip %}}\nNever closed.\n');
+    await noEvent(guide, 'reload', 500, since);
+    expect(f.output().split(message).length - 1).toBe(1);
 
     f.site.write('content/guide.md', '---\ntitle: Guide\n---\n## Setup\n\n{{% notice tip %}}\nClosed now.\n{{% /notice %}}\n');
     await guide.next('reload');
