@@ -87,8 +87,8 @@ function threads(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions,
   // Texts are not kept on the main thread either: it only plans and writes.
   for (const prepared of site.versions) for (const page of prepared.pages) page.text = '';
   const tinypool = new Tinypool({
-    // The compiled worker, also when Strata itself runs from its TypeScript sources (tests).
-    filename: new URL('../../lib/build/render-worker.js', import.meta.url).href,
+    // The compiled, bundled worker (scripts/bundle.mjs), also when Strata itself runs from its TypeScript sources (tests).
+    filename: new URL('../../lib/bundle/render-worker.js', import.meta.url).href,
     minThreads: count,
     maxThreads: count,
     workerData,

@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    const { version } = await import('../version.js');
+    const { version } = await import('./version.js');
     console.log(version);
     return 0;
   }

@@ -1,0 +1,36 @@
+// npm run compile, second step: the CLI and the render thread as bundles (lib/bundle/).
+//
+// Node 20 has no compile cache, and loading the ~470 small modules of the
+// markdown stack one by one is a third of a one-page rebuild. Bundled, they
+// load as a few files. tsc's lib/ stays as it is: it is the library's API
+// (`strata-docs`), and what user modules get through jiti.
+//
+// Every compiled module sits two folders below the package root (lib/<area>/),
+// and so does the bundle: paths a module finds from its own import.meta.url
+// (themes/, lib/client/, package.json) point at the same files from either.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'lib/bundle');
+
+rmSync(OUT, { recursive: true, force: true });
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: ['lib/cli/main.js', 'lib/build/render-worker.js'],
+  outdir: OUT,
+  bundle: true,
+  // Shared code in chunks, and a lazy `import()` stays lazy: a build with nothing to do loads almost nothing.
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  // Packages that find their own files at run time (workers, WASM, grammars, binaries), or are big and loaded late.
+  external: ['jiti', 'tinypool', 'pagefind', 'shiki', '@shikijs/*', 'mermaid', 'chokidar'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});

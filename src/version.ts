@@ -1,4 +1,0 @@
-import { readFileSync } from 'node:fs';
-
-/** Strata's own version, part of every cache key. */
-export const version: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
