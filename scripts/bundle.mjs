@@ -31,6 +31,8 @@ await build({
   chunkNames: 'chunk-[hash]',
   // Packages that find their own files at run time (workers, WASM, grammars, binaries), or are big and loaded late.
   external: ['jiti', 'tinypool', 'pagefind', 'shiki', '@shikijs/*', 'mermaid', 'chokidar'],
+  // Bundled CommonJS packages (gray-matter, semver) require Node's own modules; in an ES module that takes a `require`.
+  banner: { js: "import { createRequire as __strataRequire } from 'node:module'; const require = __strataRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -1,4 +1,4 @@
-import { grayMatter } from './gray-matter.js';
+import grayMatter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
@@ -70,7 +70,7 @@ function splitFenced(text: string, lead: number, opener: string, fence: { format
   let data: unknown = {};
   try {
     // Options are always passed: gray-matter caches by content only when they are not.
-    data = grayMatter()(`${opener}\n${raw}${opener}\n`, {
+    data = grayMatter(`${opener}\n${raw}${opener}\n`, {
       language: fence.format,
       delimiters: opener,
       engines: { toml: (s: string) => parseToml(s) as object },

@@ -1,4 +1,4 @@
-import { grayMatter } from './gray-matter.js';
+import grayMatter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
 
 export type DataFormat = 'yaml' | 'toml' | 'json';
@@ -20,7 +20,7 @@ export function parseData(text: string, format: DataFormat): ParsedData {
   try {
     if (format === 'json') return { ok: true, value: JSON.parse(text) as unknown };
     if (format === 'toml') return { ok: true, value: parseToml(text) as unknown };
-    const value = grayMatter()(`---\n${text}\n---\n`, { language: 'yaml', delimiters: '---' }).data as unknown;
+    const value = grayMatter(`---\n${text}\n---\n`, { language: 'yaml', delimiters: '---' }).data as unknown;
     return { ok: true, value };
   } catch (e) {
     const err = e as { reason?: string; message?: string; mark?: { line: number; column: number }; line?: number; column?: number };
