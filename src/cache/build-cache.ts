@@ -11,7 +11,7 @@ import { errorMessage } from '../util/error-text.js';
 /** Where the cache lives, in the site's folder. */
 export const CACHE_DIR = '.strata-cache';
 const MANIFEST = 'manifest.bin';
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What a page's render left that later stages need, when the page is not rendered again. */
 export interface PageMeta {
@@ -58,8 +58,19 @@ interface StoredManifest {
   engine: string;
   outDir: string;
   sources: Manifest['sources'];
-  /** `{ pages, files }`, files as `[path, record]` pairs. */
+  /** `StoredPages` as JSON. */
   json: string;
+}
+
+/**
+ * Pages and output files as stored. Most pages of a version read the same
+ * few included files: each `[file, fingerprint]` is stored once, and pages
+ * name theirs by index (a third of the manifest's JSON otherwise).
+ */
+interface StoredPages {
+  dependencies: Array<PageMeta['dependencies'][number]>;
+  pages: Record<string, Omit<CachedPage, 'meta'> & { meta: Omit<PageMeta, 'dependencies'> & { dependencies: number[] } }>;
+  files: Array<[string, OutputFileRecord]>;
 }
 
 /**
@@ -100,8 +111,7 @@ export class BuildCache {
         const stored = deserialize(body) as StoredManifest;
         // Config, theme, Strata (its cache format too) or the output folder changed: the build starts over, quietly.
         if (stored.format === FORMAT && stored.engine === engine && stored.outDir === outDir) {
-          const { pages, files } = JSON.parse(stored.json) as { pages: Manifest['pages']; files: Array<[string, OutputFileRecord]> };
-          manifest = { format: stored.format, engine, outDir, sources: stored.sources, pages, files: Object.fromEntries(files) };
+          manifest = { format: stored.format, engine, outDir, sources: stored.sources, ...loadedPages(JSON.parse(stored.json) as StoredPages) };
         }
       }
     } catch (e) {
@@ -160,12 +170,32 @@ export class BuildCache {
     }
     mkdirSync(this.#dir, { recursive: true });
     const { format, engine, outDir, sources, pages, files } = this.#next;
-    const stored: StoredManifest = { format, engine, outDir, sources, json: JSON.stringify({ pages, files: Object.entries(files) }) };
+    const stored: StoredManifest = { format, engine, outDir, sources, json: JSON.stringify(storedPages(pages, files)) };
     const body = serialize(stored);
     const tmp = path.join(this.#dir, `${MANIFEST}.tmp-${process.pid}`);
     writeFileSync(tmp, Buffer.concat([createHash('sha256').update(body).digest(), body]));
     renameSync(tmp, path.join(this.#dir, MANIFEST));
   }
+}
+
+function storedPages(pages: Manifest['pages'], files: Manifest['files']): StoredPages {
+  const dependencies: StoredPages['dependencies'] = [];
+  const index = new Map<string, number>();
+  const indexOf = (dependency: PageMeta['dependencies'][number]): number => {
+    const key = `${dependency[0]}\0${dependency[1] ?? ''}\0${dependency[1] === null ? 0 : 1}`;
+    let i = index.get(key);
+    if (i === undefined) index.set(key, (i = dependencies.push(dependency) - 1));
+    return i;
+  };
+  const stored: StoredPages['pages'] = {};
+  for (const [key, page] of Object.entries(pages)) stored[key] = { ...page, meta: { ...page.meta, dependencies: page.meta.dependencies.map(indexOf) } };
+  return { dependencies, pages: stored, files: Object.entries(files) };
+}
+
+function loadedPages({ dependencies, pages, files }: StoredPages): Pick<Manifest, 'pages' | 'files'> {
+  const loaded: Manifest['pages'] = {};
+  for (const [key, page] of Object.entries(pages)) loaded[key] = { ...page, meta: { ...page.meta, dependencies: page.meta.dependencies.map((i) => dependencies[i] ?? ['', null]) } };
+  return { pages: loaded, files: Object.fromEntries(files) };
 }
 
 export function sha256(text: string): string {
