@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import Tinypool from 'tinypool';
 import type { Version, VersionOrigin } from '../versions/resolve-versions.js';
 import type { LoadedSite } from './load-site.js';
 import type { SiteLayoutInfo } from './layout-page.js';
@@ -86,15 +85,19 @@ function threads(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions,
   };
   // Texts are not kept on the main thread either: it only plans and writes.
   for (const prepared of site.versions) for (const page of prepared.pages) page.text = '';
-  const tinypool = new Tinypool({
-    // The compiled, bundled worker (scripts/bundle.mjs), also when Strata itself runs from its TypeScript sources (tests).
-    filename: new URL('../../lib/bundle/render-worker.js', import.meta.url).href,
-    minThreads: count,
-    maxThreads: count,
-    workerData,
-    idleTimeout: 60_000,
-    // Rendering allocates many short-lived trees: a larger young generation halves the time spent collecting them.
-    resourceLimits: { maxYoungGenerationSizeMb: 48 },
-  });
-  return { run: (task: PageTask) => tinypool.run(task) as Promise<PageResult[]>, close: () => tinypool.destroy() };
+  // Loaded only when threads are started: a small rebuild renders on the main thread.
+  const ready = import('tinypool').then(
+    ({ default: Tinypool }) =>
+      new Tinypool({
+        // The compiled, bundled worker (scripts/bundle.mjs), also when Strata itself runs from its TypeScript sources (tests).
+        filename: new URL('../../lib/bundle/render-worker.js', import.meta.url).href,
+        minThreads: count,
+        maxThreads: count,
+        workerData,
+        idleTimeout: 60_000,
+        // Rendering allocates many short-lived trees: a larger young generation halves the time spent collecting them.
+        resourceLimits: { maxYoungGenerationSizeMb: 48 },
+      }),
+  );
+  return { run: async (task: PageTask) => (await ready).run(task) as Promise<PageResult[]>, close: async () => (await ready).destroy() };
 }
