@@ -12,6 +12,7 @@ import { loadSite, siteLayoutInfo, type LoadedSite } from './load-site.js';
 import { existsSync } from 'node:fs';
 import { BuildCache, CACHE_DIR, keyOf } from '../cache/build-cache.js';
 import { filesBelow, filesKey, fingerprints, strataKey } from '../cache/keys.js';
+import { emptySnapshot, type InputSnapshot } from '../util/input-snapshot.js';
 import { inputStamp, stampable, writeStamp } from '../cache/build-stamp.js';
 import type { VersionConfig } from '../config/schema.js';
 import { discoveryCache, PageReuse } from '../cache/page-reuse.js';
@@ -91,7 +92,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const outDir = path.resolve(siteDir, options.outDir ?? loadedConfig.config.outDir);
   const engine = options.cache === true && options.output === 'files' ? engineKey(siteDir, configFiles, options) : '';
   // Everything the build reads, taken before it reads it (the config aside, checked unchanged since it was read).
-  const stamp = stampable(options) ? takeInputStamp(siteDir, options, outDir, loadedConfig.config.versions) : undefined;
+  // The walk's stats then spare discovery and the cache a second stat of each file.
+  const seen = emptySnapshot();
+  const stamp = stampable(options) ? takeInputStamp(siteDir, options, outDir, loadedConfig.config.versions, seen) : undefined;
   if (stamp && fingerprints(configFiles) !== configBefore) stamp.input = undefined;
   // The build cache serves full builds that write files (not `--version`, `--warn-only`, checks or ndjson).
   const cache =
@@ -104,6 +107,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     drafts: options.drafts ?? false,
     config: loadedConfig,
+    seen,
     ...(cache ? { discoveryCache: (version: string) => discoveryCache(cache, version) } : {}),
   });
   if (cache?.problem) diagnostics.push({ severity: 'warning', ruleId: rules.cacheIgnored, message: `the build cache in ${CACHE_DIR}/ was ignored: ${cache.problem}; it is rebuilt`, file: `${CACHE_DIR}/` });
@@ -308,11 +312,11 @@ function engineKey(siteDir: string, configFiles: readonly string[], options: Bui
 }
 
 /** The input stamp, with the folders and git refs it covers (versions kept outside the site, versions from git). */
-function takeInputStamp(siteDir: string, options: BuildOptions, outDir: string, versions: readonly VersionConfig[]) {
+function takeInputStamp(siteDir: string, options: BuildOptions, outDir: string, versions: readonly VersionConfig[], seen: InputSnapshot) {
   const inside = (dir: string) => dir === siteDir || dir.startsWith(siteDir + path.sep);
   const roots = versions.flatMap((v) => (v.path === undefined || inside(path.resolve(siteDir, v.path)) ? [] : [path.resolve(siteDir, v.path)]));
   const refs = versions.flatMap((v) => (v.ref === undefined ? [] : [v.ref]));
-  return { input: inputStamp(siteDir, options, outDir, roots, refs), roots, refs };
+  return { input: inputStamp(siteDir, options, outDir, roots, refs, seen), roots, refs };
 }
 
 /** The theme's files and the shortcode modules: layouts and assets, site and theme shortcodes. */

@@ -9,6 +9,7 @@ import { parseBaseUrl } from '../publish/base-url.js';
 import { loadTheme, type Theme } from '../theme/load-theme.js';
 import { GitTree } from '../versions/git-tree.js';
 import { resolveVersions } from '../versions/resolve-versions.js';
+import type { InputSnapshot } from '../util/input-snapshot.js';
 import { FeatureAssets } from './feature-assets.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import type { OutputSink } from './output.js';
@@ -26,6 +27,8 @@ export interface LoadOptions {
   discoveryCache?: (version: string) => DiscoveryCache;
   /** The config, when the caller loaded it already. */
   config?: LoadedConfig;
+  /** The files the caller walked already in this build (the build stamp's walk). */
+  seen?: InputSnapshot;
 }
 
 /** A site after stage 1: config, theme and every version discovered, nothing rendered. */
@@ -58,7 +61,7 @@ export async function loadSite(options: LoadOptions): Promise<{ site: LoadedSite
   if (hasErrors(diagnostics)) return { site: undefined, diagnostics };
   const { theme, diagnostics: themeDiagnostics } = await loadTheme(siteDir, config.theme);
   diagnostics.push(...themeDiagnostics);
-  const { versions, diagnostics: versionDiagnostics } = await resolveVersions(siteDir, config, configFile);
+  const { versions, diagnostics: versionDiagnostics } = await resolveVersions(siteDir, config, configFile, options.seen);
   diagnostics.push(...versionDiagnostics);
   const modules = theme ? await loadShortcodeModules(siteDir, [path.join(theme.dir, 'shortcodes'), path.join(siteDir, 'shortcodes')]) : undefined;
   const close = () => {

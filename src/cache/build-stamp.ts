@@ -7,6 +7,7 @@ import type { BuildOptions, BuildSummary } from '../build/build-site.js';
 import { strataKey } from './keys.js';
 import { statFingerprint, writtenJustNow } from '../util/file-fingerprint.js';
 import { CACHE_DIR } from './build-cache.js';
+import type { InputSnapshot } from '../util/input-snapshot.js';
 
 // This module is what a build with nothing to do loads: node's own modules and the cache's key helpers, no more.
 const STAMP = 'stamp.json';
@@ -42,13 +43,15 @@ export function stampable(options: BuildOptions): boolean {
  * from. A file changed while the build runs then leaves a stamp that no
  * longer matches, never one that matches an output made from older text.
  * Undefined when the inputs cannot be pinned down (a linked folder).
+ * `seen` receives what the walk found, for the build to use instead of
+ * listing and stating the same files again.
  */
-export function inputStamp(siteDir: string, options: BuildOptions, outDir: string | undefined, roots: readonly string[], refs: readonly string[]): string | undefined {
+export function inputStamp(siteDir: string, options: BuildOptions, outDir: string | undefined, roots: readonly string[], refs: readonly string[], seen?: InputSnapshot): string | undefined {
   const now = Date.now();
   const hash = createHash('sha256');
   hash.update(JSON.stringify([FORMAT, strataKey(), options.outDir ?? null, options.configFile ?? null, options.baseUrl ?? null, options.drafts ?? false, options.blockCache ?? true]));
   hash.update(gitState(siteDir, refs));
-  const walked = { newest: 0n };
+  const walked: Walked = { newest: 0n, ...(seen ? { seen } : {}) };
   for (const root of [siteDir, BUILTIN_THEMES, ...roots]) {
     hash.update(`\0root\0${root}\n`);
     if (!walk(root, hash, (dir) => dir === outDir, walked)) return undefined;
@@ -114,7 +117,13 @@ export function upToDate(options: BuildOptions): BuildSummary | undefined {
  * Every file below `dir` into `hash`, in a stable order. False when a linked
  * folder is found: what is behind it is not watched, so no stamp is made.
  */
-function walk(dir: string, hash: Hash, skip: (dir: string) => boolean, walked: { newest: bigint }): boolean {
+interface Walked {
+  /** The newest modification time seen. */
+  newest: bigint;
+  seen?: InputSnapshot;
+}
+
+function walk(dir: string, hash: Hash, skip: (dir: string) => boolean, walked: Walked): boolean {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -123,6 +132,7 @@ function walk(dir: string, hash: Hash, skip: (dir: string) => boolean, walked: {
     return true;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  walked.seen?.folders.set(dir, entries);
   for (const entry of entries) {
     if (SKIPPED.has(entry.name)) continue;
     const file = path.join(dir, entry.name);
@@ -136,6 +146,7 @@ function walk(dir: string, hash: Hash, skip: (dir: string) => boolean, walked: {
     const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
     if (stat?.isDirectory()) return false;
     if (stat && stat.mtimeNs > walked.newest) walked.newest = stat.mtimeNs;
+    if (stat) walked.seen?.files.set(file, stat);
     hash.update(stat ? `${entry.name}\0${statFingerprint(stat)}\n` : `${entry.name}\0gone\n`);
   }
   return true;

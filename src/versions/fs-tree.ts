@@ -1,25 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
+import { promises as fs, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { resolveInside, type SourceTree } from './source-tree.js';
 import { statFingerprint, writtenJustNow } from '../util/file-fingerprint.js';
+import type { InputSnapshot } from '../util/input-snapshot.js';
 
 /** A version that lives in a folder: the working tree or `versions/<name>/`. */
 export class FsTree implements SourceTree {
   readonly root: string;
   readonly displayPrefix: string;
   #realRoot: string | undefined;
+  /** Folders and files walked already in this build: the build stamp's walk of its inputs. */
+  readonly #seen: InputSnapshot | undefined;
 
-  constructor(root: string, displayPrefix: string) {
+  constructor(root: string, displayPrefix: string, seen?: InputSnapshot) {
     this.root = path.resolve(root);
     this.displayPrefix = displayPrefix;
+    this.#seen = seen;
   }
 
   async list(dir: string): Promise<string[]> {
     const rel = resolveInside(dir);
     if (rel === undefined) return [];
     const files: string[] = [];
-    await walk(path.join(this.root, rel), rel, files);
+    await walk(path.join(this.root, rel), rel, files, this.#seen);
     return files.sort();
   }
 
@@ -61,7 +65,8 @@ export class FsTree implements SourceTree {
   fingerprint(treePath: string): string | undefined {
     const rel = resolveInside(treePath);
     if (rel === undefined) return undefined;
-    const stat = statSync(this.#abs(rel), { throwIfNoEntry: false, bigint: true });
+    const abs = this.#abs(rel);
+    const stat = this.#seen?.files.get(abs) ?? statSync(abs, { throwIfNoEntry: false, bigint: true });
     if (!stat?.isFile()) return undefined;
     // A file written just now could change again without its size and time changing: its fingerprint then
     // matches nothing, in this process or a later one, so the build cache reads it (and renders what used it) again.
@@ -87,10 +92,10 @@ function realRoot(root: string): string {
   }
 }
 
-async function walk(abs: string, rel: string, out: string[]): Promise<void> {
-  let entries;
+async function walk(abs: string, rel: string, out: string[], seen: InputSnapshot | undefined): Promise<void> {
+  let entries: Dirent[] | undefined = seen?.folders.get(abs);
   try {
-    entries = await fs.readdir(abs, { withFileTypes: true });
+    entries ??= await fs.readdir(abs, { withFileTypes: true });
   } catch {
     return;
   }
@@ -99,11 +104,11 @@ async function walk(abs: string, rel: string, out: string[]): Promise<void> {
       if (entry.name.startsWith('.')) return;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const childAbs = path.join(abs, entry.name);
-      if (entry.isDirectory()) await walk(childAbs, childRel, out);
+      if (entry.isDirectory()) await walk(childAbs, childRel, out, seen);
       else if (entry.isFile()) out.push(childRel);
       else if (entry.isSymbolicLink()) {
         // Followed only if it points at a file; `kind` later refuses ones leaving the tree.
-        const stat = await fs.stat(childAbs).catch(() => undefined);
+        const stat = seen?.files.get(childAbs) ?? (await fs.stat(childAbs).catch(() => undefined));
         if (stat?.isFile()) out.push(childRel);
       }
     }),

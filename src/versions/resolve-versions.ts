@@ -1,4 +1,5 @@
 import { existsSync, promises as fs, realpathSync } from 'node:fs';
+import type { InputSnapshot } from '../util/input-snapshot.js';
 import path from 'node:path';
 import type { StrataConfig, VersionConfig, VersionStatus } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -37,7 +38,12 @@ interface Candidate {
  * config. Problems name the config entry they come from; with any error, no
  * version is returned and nothing gets built.
  */
-export async function resolveVersions(siteDir: string, config: StrataConfig, configFile?: string): Promise<{ versions: Version[]; diagnostics: Diagnostic[] }> {
+export async function resolveVersions(
+  siteDir: string,
+  config: StrataConfig,
+  configFile?: string,
+  seen?: InputSnapshot,
+): Promise<{ versions: Version[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   // A snapshot folder no config entry names is reported at the folder; everything else at the config entry.
   const fail = (where: string, message: string, ruleId: Diagnostic['ruleId'] = rules.versionInvalid) =>
@@ -80,7 +86,7 @@ export async function resolveVersions(siteDir: string, config: StrataConfig, con
       continue;
     }
     byName.set(entry.name, where);
-    const opened = openTree(siteDir, candidate, config.contentDir);
+    const opened = openTree(siteDir, candidate, config.contentDir, seen);
     if ('error' in opened) {
       fail(where, opened.error, rules.versionSource);
       continue;
@@ -146,6 +152,7 @@ function openTree(
   siteDir: string,
   candidate: Candidate,
   contentDir: string,
+  seen: InputSnapshot | undefined,
 ): { tree: SourceTree; origin: VersionOrigin; folder: string | undefined } | { error: string } {
   const { origin } = candidate;
   if (origin.kind === 'git') {
@@ -157,5 +164,5 @@ function openTree(
   if (!existsSync(dir)) return { error: `folder ${path.relative(siteDir, dir) || '.'}/ does not exist` };
   if (!existsSync(path.join(dir, contentDir))) return { error: `folder ${path.relative(siteDir, dir) || '.'}/ has no ${contentDir}/` };
   const prefix = origin.kind === 'working-tree' ? '' : `${path.relative(siteDir, dir).split(path.sep).join('/')}/`;
-  return { tree: new FsTree(dir, prefix), origin: origin.kind === 'working-tree' ? origin : { kind: 'folder', path: dir }, folder: realpathSync(dir) };
+  return { tree: new FsTree(dir, prefix, seen), origin: origin.kind === 'working-tree' ? origin : { kind: 'folder', path: dir }, folder: realpathSync(dir) };
 }
