@@ -1,4 +1,5 @@
-// npm run compile, second step: the CLI and the render thread as bundles (lib/bundle/).
+// npm run compile, second step: the CLI and the render thread as bundles (lib/bundle/),
+// and the built-in themes' layouts with their types stripped (lib/themes/).
 //
 // Node 20 has no compile cache, and loading the ~470 small modules of the
 // markdown stack one by one is a third of a one-page rebuild. Bundled, they
@@ -8,15 +9,17 @@
 // Every compiled module sits two folders below the package root (lib/<area>/),
 // and so does the bundle: paths a module finds from its own import.meta.url
 // (themes/, lib/client/, package.json) point at the same files from either.
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'lib/bundle');
+const THEMES = path.join(ROOT, 'lib/themes');
 
 rmSync(OUT, { recursive: true, force: true });
+rmSync(THEMES, { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
   entryPoints: ['lib/cli/main.js', 'lib/build/render-worker.js'],
@@ -34,5 +37,20 @@ await build({
   // Bundled CommonJS packages (gray-matter, semver) require Node's own modules; in an ES module that takes a `require`.
   banner: { js: "import { createRequire as __strataRequire } from 'node:module'; const require = __strataRequire(import.meta.url);" },
   legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// A build imports these natively instead of compiling the TypeScript through jiti
+// (see `loadTheme`); layouts import types only, so each file stands alone.
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: readdirSync(path.join(ROOT, 'themes'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /^[^/]+\/layouts\/[^/]+\.ts$/.test(file.split(path.sep).join('/')))
+    .map((file) => path.join('themes', file)),
+  outbase: 'themes',
+  outdir: THEMES,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
   logLevel: 'warning',
 });

@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
+import type { Jiti } from 'jiti';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { ShortcodeDefinition } from './definition.js';
@@ -34,7 +34,8 @@ const SELF = ((): string => {
  * the file; the build goes on without it.
  */
 export async function loadShortcodeModules(siteDir: string, dirs: readonly string[]): Promise<ShortcodeModules> {
-  const jiti = createJiti(import.meta.url, { fsCache: true, moduleCache: false, alias: { 'strata-docs': SELF } });
+  // jiti (a large module) is loaded only for a site or theme that has shortcode modules.
+  let jiti: Jiti | undefined;
   const result: ShortcodeModules = { layers: [], files: [], diagnostics: [] };
   for (const dir of dirs) {
     const layer: ShortcodeDefinition[] = [];
@@ -46,6 +47,7 @@ export async function loadShortcodeModules(siteDir: string, dirs: readonly strin
         result.diagnostics.push({ severity: 'error', ruleId: rules.shortcodeLoad, message, file: shown, ...(place ? { place } : {}) });
       let mod: Record<string, unknown>;
       try {
+        jiti ??= (await import('jiti')).createJiti(import.meta.url, { fsCache: true, moduleCache: false, alias: { 'strata-docs': SELF } });
         mod = await jiti.import<Record<string, unknown>>(file);
       } catch (e) {
         fail(`cannot load shortcode \`${name}\`: ${errorFirstLine(e)}`, placeIn(e, file));

@@ -1,6 +1,6 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import { importUserModule } from '../util/load-module.js';
@@ -19,6 +19,8 @@ export interface Theme {
 
 /** The theme shipped with Strata. */
 export const BUILTIN_THEMES_DIR = fileURLToPath(new URL('../../themes/', import.meta.url));
+/** Its layouts as `npm run compile` leaves them, types stripped (scripts/bundle.mjs). */
+const COMPILED_THEMES_DIR = fileURLToPath(new URL('../../lib/themes/', import.meta.url));
 
 /**
  * Loads a theme's layouts and assets, then the site's own `layouts/`, which
@@ -38,7 +40,7 @@ export async function loadTheme(siteDir: string, name: string): Promise<{ theme:
     for (const file of await listFiles(layoutDir, /\.(ts|mts|js|mjs)$/)) {
       files.push(file);
       try {
-        const layout = await importUserModule<Layout>(file);
+        const layout = await importLayout(file);
         if (typeof layout !== 'function') throw new Error('its default export is not a function');
         layouts.set(path.basename(file).replace(/\.[^.]+$/, ''), layout);
       } catch (e) {
@@ -58,6 +60,23 @@ export async function loadTheme(siteDir: string, name: string): Promise<{ theme:
     assets.set(path.relative(path.join(dir, 'assets'), file).split(path.sep).join('/'), await fs.readFile(file));
   }
   return { theme: { name, dir, layouts, assets, files: files.sort() }, diagnostics };
+}
+
+async function importLayout(file: string): Promise<Layout> {
+  const compiled = compiledLayout(file);
+  return compiled ? ((await import(pathToFileURL(compiled).href)) as { default: Layout }).default : importUserModule<Layout>(file);
+}
+
+/**
+ * A built-in layout's compiled form (`themes` compiled into `compiledThemes`),
+ * when it is there and not older than its source: an edited layout (a theme
+ * author at work) is compiled by jiti.
+ */
+export function compiledLayout(file: string, themes = BUILTIN_THEMES_DIR, compiledThemes = COMPILED_THEMES_DIR): string | undefined {
+  if (!file.startsWith(themes) || !file.endsWith('.ts')) return undefined;
+  const compiled = path.join(compiledThemes, path.relative(themes, file)).replace(/\.ts$/, '.js');
+  const made = statSync(compiled, { throwIfNoEntry: false });
+  return made && made.mtimeMs >= (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) ? compiled : undefined;
 }
 
 async function listFiles(dir: string, pattern: RegExp): Promise<string[]> {
