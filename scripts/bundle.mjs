@@ -18,6 +18,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'lib/bundle');
 const THEMES = path.join(ROOT, 'lib/themes');
 
+const NODE_ONLY_REQUIRE = [
+  "import { createRequire as __strataCreateRequire, isBuiltin as __strataIsBuiltin } from 'node:module';",
+  'const __strataRequire = __strataCreateRequire(import.meta.url);',
+  'const require = (id) => {',
+  '  if (__strataIsBuiltin(id)) return __strataRequire(id);',
+  "  throw Object.assign(new Error(`Cannot find module '${id}' (the bundle requires only Node's own modules)`), { code: 'MODULE_NOT_FOUND' });",
+  '};',
+].join(' ');
+
 rmSync(OUT, { recursive: true, force: true });
 rmSync(THEMES, { recursive: true, force: true });
 await build({
@@ -34,8 +43,11 @@ await build({
   chunkNames: 'chunk-[hash]',
   // Packages that find their own files at run time (workers, WASM, grammars, binaries), or are big and loaded late.
   external: ['jiti', 'tinypool', 'pagefind', 'shiki', '@shikijs/*', 'mermaid', 'chokidar'],
-  // Bundled CommonJS packages (gray-matter, semver) require Node's own modules; in an ES module that takes a `require`.
-  banner: { js: "import { createRequire as __strataRequire } from 'node:module'; const require = __strataRequire(import.meta.url);" },
+  // Bundled CommonJS packages (gray-matter) require Node's own modules; in an ES module that takes a `require`.
+  // It gives Node's modules only: any package bundled code uses is in the bundle or imported as external above.
+  // (js-yaml then does without the optional esprima, as in a browser: it parses `!!js/function`, which
+  // gray-matter's safe loading never accepts, and loading it was a tenth of a one-page rebuild's start-up.)
+  banner: { js: NODE_ONLY_REQUIRE },
   legalComments: 'none',
   logLevel: 'warning',
 });
