@@ -11,7 +11,7 @@ import { errorMessage } from '../util/error-text.js';
 /** Where the cache lives, in the site's folder. */
 export const CACHE_DIR = '.strata-cache';
 const MANIFEST = 'manifest.bin';
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** What a page's render left that later stages need, when the page is not rendered again. */
 export interface PageMeta {
@@ -25,8 +25,8 @@ export interface PageMeta {
 
 export interface CachedPage {
   key: string;
-  /** Output path → key of the inputs its document was laid out from. */
-  documents: Record<string, string>;
+  /** Each document's output path, and the key of the inputs it was laid out from. */
+  documents: Array<[string, string]>;
   meta: PageMeta;
 }
 
@@ -47,31 +47,33 @@ interface Manifest {
 }
 
 /**
- * The manifest as stored. Page records keep their front matter as parsed
- * (dates and all), which only V8's serialisation brings back as it was; the
- * rest is plain data, and as JSON it reads three times faster than through
- * V8 (which builds a new object shape for each of thousands of objects keyed
- * by output path).
+ * The manifest as stored: plain data as JSON, which V8 reads two to three
+ * times faster than its own serialisation. Only page records whose front
+ * matter JSON would not give back as it was (YAML and TOML dates, binary)
+ * stay in V8's form, in `sources`.
  */
 interface StoredManifest {
   format: number;
   engine: string;
   outDir: string;
   sources: Manifest['sources'];
-  /** `StoredPages` as JSON. */
+  /** `StoredData` as JSON. */
   json: string;
 }
 
 /**
- * Pages and output files as stored. Most pages of a version read the same
- * few included files: each `[file, fingerprint]` is stored once, and pages
- * name theirs by index (a third of the manifest's JSON otherwise).
+ * Most pages of a version read the same few included files: each
+ * `[file, fingerprint]` is stored once, and pages name theirs by index (a
+ * third of the JSON otherwise).
  */
-interface StoredPages {
+interface StoredData {
+  sources: Manifest['sources'];
   dependencies: Array<PageMeta['dependencies'][number]>;
-  pages: Record<string, Omit<CachedPage, 'meta'> & { meta: Omit<PageMeta, 'dependencies'> & { dependencies: number[] } }>;
+  pages: Record<string, StoredPage>;
   files: Array<[string, OutputFileRecord]>;
 }
+
+type StoredPage = Omit<CachedPage, 'meta'> & { meta: Omit<PageMeta, 'dependencies'> & { dependencies: number[] } };
 
 /**
  * The persistent build cache (`.strata-cache/`): what the last successful
@@ -111,7 +113,7 @@ export class BuildCache {
         const stored = deserialize(body) as StoredManifest;
         // Config, theme, Strata (its cache format too) or the output folder changed: the build starts over, quietly.
         if (stored.format === FORMAT && stored.engine === engine && stored.outDir === outDir) {
-          manifest = { format: stored.format, engine, outDir, sources: stored.sources, ...loadedPages(JSON.parse(stored.json) as StoredPages) };
+          manifest = { format: stored.format, engine, outDir, ...loaded(JSON.parse(stored.json) as StoredData, stored.sources) };
         }
       }
     } catch (e) {
@@ -169,17 +171,22 @@ export class BuildCache {
       if (stat?.isFile()) this.#next.files[file] = { hash, size: stat.size, mtimeMs: stat.mtimeMs };
     }
     mkdirSync(this.#dir, { recursive: true });
-    const { format, engine, outDir, sources, pages, files } = this.#next;
-    const stored: StoredManifest = { format, engine, outDir, sources, json: JSON.stringify(storedPages(pages, files)) };
-    const body = serialize(stored);
+    const { format, engine, outDir } = this.#next;
+    const { data, v8Sources } = stored(this.#next);
+    const body = serialize({ format, engine, outDir, sources: v8Sources, json: JSON.stringify(data) } satisfies StoredManifest);
     const tmp = path.join(this.#dir, `${MANIFEST}.tmp-${process.pid}`);
     writeFileSync(tmp, Buffer.concat([createHash('sha256').update(body).digest(), body]));
     renameSync(tmp, path.join(this.#dir, MANIFEST));
   }
 }
 
-function storedPages(pages: Manifest['pages'], files: Manifest['files']): StoredPages {
-  const dependencies: StoredPages['dependencies'] = [];
+function stored({ sources, pages, files }: Manifest): { data: StoredData; v8Sources: Manifest['sources'] } {
+  const jsonSources: Manifest['sources'] = {};
+  const v8Sources: Manifest['sources'] = {};
+  for (const [version, records] of Object.entries(sources)) {
+    for (const [source, cached] of Object.entries(records)) ((survivesJson(cached) ? jsonSources : v8Sources)[version] ??= {})[source] = cached;
+  }
+  const dependencies: StoredData['dependencies'] = [];
   const index = new Map<string, number>();
   const indexOf = (dependency: PageMeta['dependencies'][number]): number => {
     const key = `${dependency[0]}\0${dependency[1] ?? ''}\0${dependency[1] === null ? 0 : 1}`;
@@ -187,15 +194,33 @@ function storedPages(pages: Manifest['pages'], files: Manifest['files']): Stored
     if (i === undefined) index.set(key, (i = dependencies.push(dependency) - 1));
     return i;
   };
-  const stored: StoredPages['pages'] = {};
+  const stored: StoredData['pages'] = {};
   for (const [key, page] of Object.entries(pages)) stored[key] = { ...page, meta: { ...page.meta, dependencies: page.meta.dependencies.map(indexOf) } };
-  return { dependencies, pages: stored, files: Object.entries(files) };
+  return { data: { sources: jsonSources, dependencies, pages: stored, files: Object.entries(files) }, v8Sources };
 }
 
-function loadedPages({ dependencies, pages, files }: StoredPages): Pick<Manifest, 'pages' | 'files'> {
-  const loaded: Manifest['pages'] = {};
-  for (const [key, page] of Object.entries(pages)) loaded[key] = { ...page, meta: { ...page.meta, dependencies: page.meta.dependencies.map((i) => dependencies[i] ?? ['', null]) } };
-  return { pages: loaded, files: Object.fromEntries(files) };
+function loaded({ sources, dependencies, pages, files }: StoredData, v8Sources: Manifest['sources']): Pick<Manifest, 'sources' | 'pages' | 'files'> {
+  for (const [version, records] of Object.entries(v8Sources)) Object.assign((sources[version] ??= {}), records);
+  // In place: one object per page less to make (the manifest is read on every build).
+  for (const page of Object.values(pages)) {
+    const meta = page.meta as Omit<PageMeta, 'dependencies'> & { dependencies: unknown[] };
+    meta.dependencies = page.meta.dependencies.map((i) => dependencies[i] ?? ['', null]);
+  }
+  return { sources, pages: pages as unknown as Manifest['pages'], files: Object.fromEntries(files) };
+}
+
+/**
+ * Whether JSON gives `value` back as it is: plain objects, arrays, strings,
+ * finite numbers, booleans and null (a property that is undefined comes back
+ * missing, which reads the same).
+ */
+function survivesJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every((item) => item !== undefined && survivesJson(item));
+  if (typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return (proto === Object.prototype || proto === null) && Object.values(value).every((item) => item === undefined || survivesJson(item));
 }
 
 export function sha256(text: string): string {

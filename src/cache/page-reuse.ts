@@ -57,10 +57,14 @@ export class PageReuse {
     if (!key || !cached || cached.key !== key) return undefined;
     if (cached.meta.dependencies.some(([file, fingerprint]) => (this.#fingerprint(version, file) ?? null) !== fingerprint)) return undefined;
     const documents = this.#documentKeys(version, record, key);
-    for (const [file, documentKey] of Object.entries(documents)) if (cached.documents[file] !== documentKey || !this.#intact(file)) return undefined;
+    if (cached.documents.length !== documents.length) return undefined;
+    for (const [i, [file, documentKey]] of documents.entries()) {
+      const [cachedFile, cachedKey] = cached.documents[i] as [string, string];
+      if (cachedFile !== file || cachedKey !== documentKey || !this.#intact(file)) return undefined;
+    }
     this.#cache.rememberPage(prepared.version.name, record.url, cached);
     this.reused++;
-    return { meta: cached.meta, documents: Object.keys(documents) };
+    return { meta: cached.meta, documents: documents.map(([file]) => file) };
   }
 
   /** Records a fresh render for the next build. */
@@ -94,12 +98,9 @@ export class PageReuse {
     return join(this.#base, this.#versionKeys[version] as string, record.source, record.contentHash);
   }
 
-  #documentKeys(version: number, record: PageRecord, key: string): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const folder of versionFolders(this.#versions[version] as PreparedVersion)) {
-      out[`${folder}${record.url}index.html`] = join(key, this.#siteKey, folder, this.#lastModified.get(record.file) ?? '');
-    }
-    return out;
+  #documentKeys(version: number, record: PageRecord, key: string): Array<[string, string]> {
+    const lastModified = this.#lastModified.get(record.file) ?? '';
+    return versionFolders(this.#versions[version] as PreparedVersion).map((folder) => [`${folder}${record.url}index.html`, join(key, this.#siteKey, folder, lastModified)]);
   }
 }
 

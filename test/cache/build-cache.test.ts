@@ -5,6 +5,8 @@ import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite, type BuildSummary } from '../../src/build/build-site.js';
+import { BuildCache, type CachedSource } from '../../src/cache/build-cache.js';
+import type { PageRecord } from '../../src/content/page.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { REPO } from '../support/cli.js';
 import { diffTrees } from '../support/tree.js';
@@ -143,5 +145,26 @@ describe('the build cache', () => {
   it('is neither read nor written with --no-cache', async () => {
     ok(await build({ cache: false }));
     expect(existsSync(path.join(site(), '.strata-cache'))).toBe(false);
+  });
+
+  it('gives page records back as discovery made them, front matter dates and all', () => {
+    const record = (source: string, params: Record<string, unknown>): CachedSource => ({
+      fingerprint: `1:2:${source.length}`,
+      contentHash: 'c0ffee',
+      record: { source, file: source, kind: 'page', url: `/${source}/`, parent: undefined, title: 'T', linkTitle: 'T', weight: 1, description: '', draft: false, hidden: false, aliases: [], frontMatter: { title: 'T', params }, text: '', bodyOffset: 0, diagnostics: [] } satisfies PageRecord,
+    });
+    const plain = record('plain.md', { title: 'T', tags: ['a', 'b'], nested: { n: 1.5, ok: true, none: null } });
+    const dated = record('dated.md', { title: 'T', date: new Date('2024-05-01T00:00:00Z'), blob: Buffer.from('hi') });
+    const deep = record('deep.md', { title: 'T', history: [{ at: new Date('2023-01-02T03:04:05Z') }] });
+    const out = path.join(dir, 'out');
+    const cache = BuildCache.open(site(), 'engine', out);
+    for (const cached of [plain, dated, deep]) cache.rememberSource('1.0', cached.record.source, cached, true);
+    cache.save(new Map(), () => false);
+    const again = BuildCache.open(site(), 'engine', out);
+    expect(again.problem).toBeUndefined();
+    for (const cached of [plain, dated, deep]) expect(again.source('1.0', cached.record.source, cached.fingerprint)).toEqual(cached);
+    expect(again.source('1.0', 'dated.md', dated.fingerprint)?.record.frontMatter.params.date).toBeInstanceOf(Date);
+    expect(again.source('1.0', 'deep.md', deep.fingerprint)?.record.frontMatter.params.history).toEqual([{ at: new Date('2023-01-02T03:04:05Z') }]);
+    expect(again.source('1.0', 'plain.md', 'another fingerprint')).toBeUndefined();
   });
 });
