@@ -4,8 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { keyOf } from './build-cache.js';
 import { statFingerprint } from '../util/file-fingerprint.js';
 
-/** Strata itself, as built: a changed compiled file (a new release, a local fix) starts the cache over. */
+let strata: string | undefined;
+
+/**
+ * Strata itself, as built: a changed compiled file (a new release, a local
+ * fix) starts the cache over. Taken once per process: it is the Strata that
+ * runs, which a later `npm run compile` does not change.
+ */
 export function strataKey(): string {
+  return (strata ??= compiledStrataKey());
+}
+
+function compiledStrataKey(): string {
   const lib = fileURLToPath(new URL('../../lib/', import.meta.url));
   const entries: Array<[string, number, number]> = [];
   const walk = (dir: string): void => {

@@ -1,6 +1,7 @@
 import type { Layout } from 'strata-docs/theme';
 
-const DATE = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+// Made on first use: setting up a date format costs milliseconds, and most builds of a site without git dates show none.
+let dateFormat: Intl.DateTimeFormat | undefined;
 
 /** "Edit this page" (when the config names `editUrl`) and the date of the page's last commit (when known). */
 const pageMeta: Layout = (ctx) => {
@@ -11,7 +12,7 @@ const pageMeta: Layout = (ctx) => {
   return h('div', { className: ['page-meta'] }, [
     editUrl ? h('a', { className: ['edit-link'], href: editUrl }, [ctx.partial('icon', { name: 'pencil' }), 'Edit this page']) : undefined,
     date && !Number.isNaN(date.getTime())
-      ? h('p', { className: ['last-updated'] }, ['Last updated on ', h('time', { dateTime: lastUpdated }, DATE.format(date))])
+      ? h('p', { className: ['last-updated'] }, ['Last updated on ', h('time', { dateTime: lastUpdated }, (dateFormat ??= new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })).format(date))])
       : undefined,
   ]);
 };
