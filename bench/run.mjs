@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench — Strata against Hugo (and Eleventy when installed) on the generated corpora.
 //
-//   node bench/run.mjs [--corpus a|b|both] [--runs N] [--quick]
+//   node bench/run.mjs [--corpus a|b|both] [--runs N] [--quick]    (N rounds: one run of each row per round)
 //
 // Corpus A: 1000 pages × 3 versions, ~30 KB pages; B: the same with --small (~3.4 KB).
 // Rows: Hugo (one `hugo` per version, as a Hugo docs team builds), Strata cold
@@ -10,7 +10,7 @@
 // median CPU time and peak RSS (GNU time), pages/s, and the ratio to Hugo measured
 // in the same run. A benchmark, not a test: nothing here fails on a number.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,77 +95,80 @@ function print(title, rows) {
 }
 
 const STRATA = path.join(ROOT, 'bin/strata.js');
-console.log(`Strata benchmark: ${runs} runs per row, ${os.availableParallelism()} cores, ${TIME ? 'GNU time' : 'wall time only'}${HUGO ? '' : '; Hugo not installed (apt-get install hugo)'}${existsSync(ELEVENTY) ? '' : '; Eleventy not installed (npm i -D @11ty/eleventy)'}\n`);
+// Every timed build writes into a folder of its own, made for it; they are all removed at the end. Removing
+// thousands of files just before a timed run was seen to slow that run's writes here (Hugo's most).
+const RUNS = path.join(WORK, 'runs');
+rmSync(RUNS, { recursive: true, force: true });
+let folders = 0;
+const fresh = (label) => path.join(RUNS, `${label}-${++folders}`);
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+console.log(`Strata benchmark: ${runs} rounds, ${os.availableParallelism()} cores, ${TIME ? 'GNU time' : 'wall time only'}${HUGO ? '' : '; Hugo not installed (apt-get install hugo)'}${existsSync(ELEVENTY) ? '' : '; Eleventy not installed (npm i -D @11ty/eleventy)'}\n`);
 for (const name of corpora) {
   const { dir, site, config } = corpus(name);
   const pages = 3 * 1061;
-  const out = path.join(WORK, `out-${name}`);
-  const strata = (extra) => measure(process.execPath, [STRATA, 'build', site, '--out', out, ...extra]);
-  const rows = [];
-  let hugoWall;
-  if (HUGO) {
-    const samples = [];
-    for (let i = 0; i < runs; i++) {
-      rmSync(path.join(WORK, `hugo-${name}`), { recursive: true, force: true });
-      const total = { wall: 0, cpu: 0, rss: 0 };
-      for (const v of VERSIONS) {
-        const m = measure(HUGO, ['-s', path.join(dir, v), '--config', path.join(ROOT, 'bench/hugo-site/hugo.toml'), '--layoutDir', path.join(ROOT, 'bench/hugo-site/layouts'), '-d', path.join(WORK, `hugo-${name}`, v), '--baseURL', `/${v}/`, '--quiet']);
-        total.wall += m.wall;
-        total.cpu += m.cpu;
-        total.rss = Math.max(total.rss, m.rss);
-      }
-      samples.push(total);
+  const plain = existsSync(ELEVENTY) ? plainCorpus(name) : undefined;
+  const strata = (out, extra) => measure(process.execPath, [STRATA, 'build', site, '--out', out, ...extra]);
+  const hugo = () => {
+    const out = fresh(`hugo-${name}`);
+    const total = { wall: 0, cpu: 0, rss: 0 };
+    for (const v of VERSIONS) {
+      const m = measure(HUGO, ['-s', path.join(dir, v), '--config', path.join(ROOT, 'bench/hugo-site/hugo.toml'), '--layoutDir', path.join(ROOT, 'bench/hugo-site/layouts'), '-d', path.join(out, v), '--baseURL', `/${v}/`, '--quiet']);
+      total.wall += m.wall;
+      total.cpu += m.cpu;
+      total.rss = Math.max(total.rss, m.rss);
     }
-    hugoWall = median(samples.map((s) => s.wall));
-    rows.push(row('Hugo 0.111 (3 sites)', samples, pages, hugoWall));
-  }
-  if (existsSync(ELEVENTY)) {
-    const plain = plainCorpus(name);
-    const samples = [];
-    for (let i = 0; i < runs; i++) {
-      rmSync(path.join(WORK, `eleventy-${name}`), { recursive: true, force: true });
-      const total = { wall: 0, cpu: 0, rss: 0 };
-      for (const v of VERSIONS) {
-        // One Eleventy run per version, as for Hugo; no layout, markdown-it as Eleventy ships it.
-        const m = measure(process.execPath, [ELEVENTY, `--input=${path.join(plain, v, 'content')}`, `--output=${path.join(WORK, `eleventy-${name}`, v)}`, '--quiet'], { cwd: path.join(plain, v) });
-        total.wall += m.wall;
-        total.cpu += m.cpu;
-        total.rss = Math.max(total.rss, m.rss);
-      }
-      samples.push(total);
+    return total;
+  };
+  const eleventy = () => {
+    const out = fresh(`eleventy-${name}`);
+    const total = { wall: 0, cpu: 0, rss: 0 };
+    for (const v of VERSIONS) {
+      // One Eleventy run per version, as for Hugo; no layout, markdown-it as Eleventy ships it.
+      const m = measure(process.execPath, [ELEVENTY, `--input=${path.join(plain, v, 'content')}`, `--output=${path.join(out, v)}`, '--quiet'], { cwd: path.join(plain, v) });
+      total.wall += m.wall;
+      total.cpu += m.cpu;
+      total.rss = Math.max(total.rss, m.rss);
     }
-    rows.push(row('Eleventy 3 (3 sites, --plain)', samples, pages, hugoWall));
-  }
-  writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(false)));
-  const cold = [];
-  for (let i = 0; i < runs; i++) {
-    rmSync(out, { recursive: true, force: true });
-    cold.push(strata(['--no-cache']));
-  }
-  rows.push(row('Strata cold', cold, pages, hugoWall));
-  // Warm: the cache from one build, then builds with nothing changed.
-  rmSync(path.join(site, '.strata-cache'), { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
-  strata([]);
-  const warm = [];
-  for (let i = 0; i < runs; i++) warm.push(strata([]));
-  rows.push(row('Strata warm, nothing changed', warm, pages, hugoWall));
-  const edited = [];
+    return total;
+  };
   const page = path.join(site, 'content/operations/basics');
   const target = path.join(page, execFileSync('ls', [page], { encoding: 'utf8' }).split('\n').find((f) => f.endsWith('.md') && f !== '_index.md'));
+  const warmOut = fresh(`strata-${name}-warm`);
+  /** A build with the cache, untimed, that leaves the stamp a build with nothing changed is answered from. */
+  const settle = () => {
+    // A file written in the last 2 s keeps a build from making a stamp (see RACY_NS in src/util/file-fingerprint.ts).
+    sleep(2100);
+    strata(warmOut, []);
+  };
+
+  // The rows are measured in rounds, one run of each per round, so that a machine that slows down or speeds
+  // up during the benchmark weighs on every row alike and the ratios to Hugo stay fair.
+  writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(false)));
+  rmSync(path.join(site, '.strata-cache'), { recursive: true, force: true });
+  settle();
+  const samples = { hugo: [], eleventy: [], cold: [], warm: [], edited: [] };
   for (let i = 0; i < runs; i++) {
+    if (HUGO) samples.hugo.push(hugo());
+    if (plain) samples.eleventy.push(eleventy());
+    samples.cold.push(strata(fresh(`strata-${name}-cold`), ['--no-cache']));
+    samples.warm.push(strata(warmOut, []));
     appendFileSync(target, `\nEdited for run ${i}.\n`);
-    edited.push(strata([]));
+    samples.edited.push(strata(warmOut, []));
+    settle();
   }
-  rows.push(row('Strata warm, one page edited', edited, pages, hugoWall));
+  const hugoWall = HUGO ? median(samples.hugo.map((s) => s.wall)) : undefined;
+  const rows = [];
+  if (HUGO) rows.push(row('Hugo 0.111 (3 sites)', samples.hugo, pages, hugoWall));
+  if (plain) rows.push(row('Eleventy 3 (3 sites, --plain)', samples.eleventy, pages, hugoWall));
+  rows.push(row('Strata cold', samples.cold, pages, hugoWall));
+  rows.push(row('Strata warm, nothing changed', samples.warm, pages, hugoWall));
+  rows.push(row('Strata warm, one page edited', samples.edited, pages, hugoWall));
   writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(true)));
   const searched = [];
-  for (let i = 0; i < Math.min(runs, 3); i++) {
-    rmSync(out, { recursive: true, force: true });
-    searched.push(strata(['--no-cache']));
-  }
+  for (let i = 0; i < Math.min(runs, 3); i++) searched.push(strata(fresh(`strata-${name}-search`), ['--no-cache']));
   rows.push(row('Strata cold + search index', searched, pages, hugoWall));
   writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(false)));
   print(`Corpus ${name.toUpperCase()} (${pages} pages)`, rows);
-  mkdirSync(WORK, { recursive: true });
 }
+rmSync(RUNS, { recursive: true, force: true });
