@@ -11,7 +11,7 @@ import type { InputSnapshot } from '../util/input-snapshot.js';
 
 // This module is what a build with nothing to do loads: node's own modules and the cache's key helpers, no more.
 const STAMP = 'stamp.json';
-const FORMAT = 2;
+const FORMAT = 3;
 /** The built-in themes: not compiled into lib/, so not in Strata's own key. */
 const BUILTIN_THEMES = fileURLToPath(new URL('../../themes/', import.meta.url));
 /** Folders of a site that are never build input. */
@@ -24,6 +24,8 @@ interface StampRecord {
   input: string;
   /** That, and the state of the output it left. */
   key: string;
+  /** The files of that output, relative to it: what a later check looks at again. */
+  outputs: string[];
   /** Folders walked for the inputs besides the site's own (versions kept outside it). */
   roots: string[];
   /** Git refs the versions were read from. */
@@ -62,10 +64,41 @@ export function inputStamp(siteDir: string, options: BuildOptions, outDir: strin
   return hash.digest('hex');
 }
 
-/** The stamp of a whole build: its inputs, and the output as it left it. */
-function fullStamp(input: string, outDir: string): string | undefined {
+/**
+ * The stamp of a whole build: its inputs, and the files of the output as it
+ * left them. Files added to the output since are not looked for: a build
+ * leaves such files alone too, and listing the output's folders (one per
+ * page) was half the time of a build with nothing to do.
+ */
+function fullStamp(input: string, outDir: string, files: readonly string[]): string {
   const hash = createHash('sha256').update(input).update(`\0out\0${outDir}\n`);
-  return walk(outDir, hash, () => false, { newest: 0n }) ? hash.digest('hex') : undefined;
+  for (const file of files) {
+    const stat = statSync(path.join(outDir, file), { bigint: true, throwIfNoEntry: false });
+    hash.update(stat?.isFile() ? `${file}\0${statFingerprint(stat)}\n` : `${file}\0gone\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** The files of an output, sorted; undefined when a folder is linked in (what is behind it is not watched). */
+function outputFiles(outDir: string): string[] | undefined {
+  const files: string[] = [];
+  const list = (dir: string, prefix: string): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return true;
+    }
+    for (const entry of entries) {
+      const rel = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!list(path.join(dir, entry.name), `${rel}/`)) return false;
+      } else if (entry.isSymbolicLink() && statSync(path.join(dir, entry.name), { throwIfNoEntry: false })?.isDirectory()) return false;
+      else files.push(rel);
+    }
+    return true;
+  };
+  return list(outDir, '') ? files.sort() : undefined;
 }
 
 /** Records a successful build; `input` is what `inputStamp` said before it started. */
@@ -73,13 +106,13 @@ export function writeStamp(siteDir: string, input: string | undefined, roots: re
   const dir = path.join(siteDir, CACHE_DIR);
   const file = path.join(dir, STAMP);
   try {
-    const key = input === undefined ? undefined : fullStamp(input, summary.outDir);
-    if (input === undefined || key === undefined) {
+    const outputs = input === undefined ? undefined : outputFiles(summary.outDir);
+    if (input === undefined || outputs === undefined) {
       rmSync(file, { force: true });
       return;
     }
     mkdirSync(dir, { recursive: true });
-    const record: StampRecord = { format: FORMAT, input, key, roots: [...roots], refs: [...refs], summary };
+    const record: StampRecord = { format: FORMAT, input, key: fullStamp(input, summary.outDir, outputs), outputs, roots: [...roots], refs: [...refs], summary };
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(record));
     renameSync(tmp, file);
@@ -103,11 +136,11 @@ export function upToDate(options: BuildOptions): BuildSummary | undefined {
   } catch {
     return undefined;
   }
-  if (record.format !== FORMAT || typeof record.key !== 'string' || !Array.isArray(record.roots) || !Array.isArray(record.refs)) return undefined;
+  if (record.format !== FORMAT || typeof record.key !== 'string' || !Array.isArray(record.outputs) || !Array.isArray(record.roots) || !Array.isArray(record.refs)) return undefined;
   const { summary } = record;
   // Inputs first: after an edit, the output need not be walked.
   const input = inputStamp(siteDir, options, summary.outDir, record.roots, record.refs);
-  if (input === undefined || input !== record.input || fullStamp(input, summary.outDir) !== record.key) return undefined;
+  if (input === undefined || input !== record.input || fullStamp(input, summary.outDir, record.outputs) !== record.key) return undefined;
   // The pages, versions and problems are the last build's; the time is this one's.
   const ms = performance.now() - started;
   return { ...summary, versions: summary.versions.map((v) => ({ ...v, ms })), ms, threads: 0, cache: { reused: summary.pages, rendered: 0, files: 0 } };

@@ -102,6 +102,16 @@ describe('the build stamp', () => {
     expect(upToDate(options({ version: '2.0.x' }))).toBeUndefined();
   });
 
+  it('leaves a file added to the output alone, as a build with the cache does', async () => {
+    await buildAndStamp();
+    write('site/dist/notes.txt', 'a file of the host');
+    expect(upToDate(options())).toBeDefined();
+    // The long way leaves it too: the build cache changes only the files it made.
+    rmSync(path.join(site(), '.strata-cache/stamp.json'));
+    expect((await build(options())).written).toBe(true);
+    expect(readFileSync(path.join(site(), 'dist/notes.txt'), 'utf8')).toBe('a file of the host');
+  });
+
   it('is not made from files written an instant ago, whose size and time may not change with their text', async () => {
     write('site/content/guide.md', '---\ntitle: Guide\n---\nFresh.\n');
     const summary = await build(options());
