@@ -12,8 +12,8 @@ import { loadSite, siteLayoutInfo, type LoadedSite } from './load-site.js';
 import { existsSync } from 'node:fs';
 import { BuildCache, CACHE_DIR, keyOf } from '../cache/build-cache.js';
 import { filesBelow, filesKey, fingerprints, strataKey } from '../cache/keys.js';
-import { emptySnapshot, type InputSnapshot } from '../util/input-snapshot.js';
-import { inputStamp, stampable, writeStamp } from '../cache/build-stamp.js';
+import { emptySnapshot } from '../util/input-snapshot.js';
+import { inputStamp, stampable, writeStamp, type WalkedInputs } from '../cache/build-stamp.js';
 import type { VersionConfig } from '../config/schema.js';
 import { discoveryCache, PageReuse } from '../cache/page-reuse.js';
 import { HUGO_CONFIG_FILES } from '../config/hugo-config.js';
@@ -82,7 +82,7 @@ export interface BuildSummary {
  * write. Every problem becomes a diagnostic; the output is swapped in only
  * when there are no errors.
  */
-export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
+export async function buildSite(options: BuildOptions, walked?: WalkedInputs): Promise<BuildSummary> {
   const started = performance.now();
   const timings = stageTimer();
   const siteDir = path.resolve(options.siteDir);
@@ -91,10 +91,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const loadedConfig = await loadConfig(siteDir, options.configFile);
   const outDir = path.resolve(siteDir, options.outDir ?? loadedConfig.config.outDir);
   const engine = options.cache === true && options.output === 'files' ? engineKey(siteDir, configFiles, options) : '';
-  // Everything the build reads, taken before it reads it (the config aside, checked unchanged since it was read).
-  // The walk's stats then spare discovery and the cache a second stat of each file.
-  const seen = emptySnapshot();
-  const stamp = stampable(options) ? takeInputStamp(siteDir, options, outDir, loadedConfig.config.versions, seen) : undefined;
+  // Everything the build reads, taken before it reads it (the config aside, checked unchanged since it was read),
+  // or as the stamp check took it just before. The walk's stats then spare discovery and the cache a second stat of each file.
+  const taken = stampable(options) ? takeInputStamp(siteDir, options, outDir, loadedConfig.config.versions, walked) : undefined;
+  const stamp = taken && { input: taken.input, roots: taken.roots, refs: taken.refs };
+  const seen = taken?.seen ?? emptySnapshot();
   if (stamp && fingerprints(configFiles) !== configBefore) stamp.input = undefined;
   // The build cache serves full builds that write files (not `--version`, `--warn-only`, checks or ndjson).
   const cache =
@@ -312,11 +313,18 @@ function engineKey(siteDir: string, configFiles: readonly string[], options: Bui
 }
 
 /** The input stamp, with the folders and git refs it covers (versions kept outside the site, versions from git). */
-function takeInputStamp(siteDir: string, options: BuildOptions, outDir: string, versions: readonly VersionConfig[], seen: InputSnapshot) {
+function takeInputStamp(siteDir: string, options: BuildOptions, outDir: string, versions: readonly VersionConfig[], walked: WalkedInputs | undefined) {
   const inside = (dir: string) => dir === siteDir || dir.startsWith(siteDir + path.sep);
   const roots = versions.flatMap((v) => (v.path === undefined || inside(path.resolve(siteDir, v.path)) ? [] : [path.resolve(siteDir, v.path)]));
   const refs = versions.flatMap((v) => (v.ref === undefined ? [] : [v.ref]));
-  return { input: inputStamp(siteDir, options, outDir, roots, refs, seen), roots, refs };
+  // The stamp check's walk serves when it covered the same folders, refs and output (the config kept them).
+  if (walked && walked.outDir === outDir && sameList(walked.roots, roots) && sameList(walked.refs, refs)) return { ...walked, roots, refs };
+  const seen = emptySnapshot();
+  return { input: inputStamp(siteDir, options, outDir, roots, refs, seen), roots, refs, seen };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** The theme's files and the shortcode modules: layouts and assets, site and theme shortcodes. */

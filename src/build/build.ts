@@ -1,4 +1,4 @@
-import { upToDate } from '../cache/build-stamp.js';
+import { checkStamp } from '../cache/build-stamp.js';
 import type { BuildOptions, BuildSummary } from './build-site.js';
 
 /**
@@ -7,8 +7,8 @@ import type { BuildOptions, BuildSummary } from './build-site.js';
  * loaded; otherwise the site is built, through the build cache.
  */
 export async function build(options: BuildOptions): Promise<BuildSummary> {
-  const reused = upToDate(options);
+  const { reused, walked } = checkStamp(options);
   if (reused) return reused;
   const { buildSite } = await import('./build-site.js');
-  return buildSite(options);
+  return buildSite(options, walked);
 }

@@ -7,7 +7,7 @@ import type { BuildOptions, BuildSummary } from '../build/build-site.js';
 import { strataKey } from './keys.js';
 import { statFingerprint, writtenJustNow } from '../util/file-fingerprint.js';
 import { CACHE_DIR } from './build-cache.js';
-import type { InputSnapshot } from '../util/input-snapshot.js';
+import { emptySnapshot, type InputSnapshot } from '../util/input-snapshot.js';
 
 // This module is what a build with nothing to do loads: node's own modules and the cache's key helpers, no more.
 const STAMP = 'stamp.json';
@@ -127,23 +127,43 @@ export function writeStamp(siteDir: string, input: string | undefined, roots: re
  * nothing to do. Undefined means: build.
  */
 export function upToDate(options: BuildOptions): BuildSummary | undefined {
-  if (!stampable(options)) return undefined;
+  return checkStamp(options).reused;
+}
+
+/** The inputs as the stamp check walked them: the build that follows takes them instead of walking again. */
+export interface WalkedInputs {
+  /** `inputStamp` of these folders and refs, for this output folder. */
+  input: string | undefined;
+  outDir: string;
+  roots: string[];
+  refs: string[];
+  seen: InputSnapshot;
+}
+
+/**
+ * `upToDate`, and when the build must run, the walk of the inputs it made on
+ * the way (after an edit, the common case, that walk is most of the check).
+ */
+export function checkStamp(options: BuildOptions): { reused?: BuildSummary; walked?: WalkedInputs } {
+  if (!stampable(options)) return {};
   const started = performance.now();
   const siteDir = path.resolve(options.siteDir);
   let record: StampRecord;
   try {
     record = JSON.parse(readFileSync(path.join(siteDir, CACHE_DIR, STAMP), 'utf8')) as StampRecord;
   } catch {
-    return undefined;
+    return {};
   }
-  if (record.format !== FORMAT || typeof record.key !== 'string' || !Array.isArray(record.outputs) || !Array.isArray(record.roots) || !Array.isArray(record.refs)) return undefined;
+  if (record.format !== FORMAT || typeof record.key !== 'string' || !Array.isArray(record.outputs) || !Array.isArray(record.roots) || !Array.isArray(record.refs)) return {};
   const { summary } = record;
-  // Inputs first: after an edit, the output need not be walked.
-  const input = inputStamp(siteDir, options, summary.outDir, record.roots, record.refs);
-  if (input === undefined || input !== record.input || fullStamp(input, summary.outDir, record.outputs) !== record.key) return undefined;
+  // Inputs first: after an edit, the output need not be looked at.
+  const seen = emptySnapshot();
+  const input = inputStamp(siteDir, options, summary.outDir, record.roots, record.refs, seen);
+  const walked = { input, outDir: summary.outDir, roots: record.roots, refs: record.refs, seen };
+  if (input === undefined || input !== record.input || fullStamp(input, summary.outDir, record.outputs) !== record.key) return { walked };
   // The pages, versions and problems are the last build's; the time is this one's.
   const ms = performance.now() - started;
-  return { ...summary, versions: summary.versions.map((v) => ({ ...v, ms })), ms, threads: 0, cache: { reused: summary.pages, rendered: 0, files: 0 } };
+  return { reused: { ...summary, versions: summary.versions.map((v) => ({ ...v, ms })), ms, threads: 0, cache: { reused: summary.pages, rendered: 0, files: 0 } } };
 }
 
 /**

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import type { BuildOptions } from '../../src/build/build-site.js';
-import { upToDate } from '../../src/cache/build-stamp.js';
+import { buildSite } from '../../src/build/build-site.js';
+import { checkStamp, upToDate } from '../../src/cache/build-stamp.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 
 /**
@@ -110,6 +111,23 @@ describe('the build stamp', () => {
     rmSync(path.join(site(), '.strata-cache/stamp.json'));
     expect((await build(options())).written).toBe(true);
     expect(readFileSync(path.join(site(), 'dist/notes.txt'), 'utf8')).toBe('a file of the host');
+  });
+
+  it('hands the walk of the inputs it made to the build that follows, which walks them again only if the config moved them', async () => {
+    await buildAndStamp();
+    write('site/content/guide.md', '---\ntitle: Guide\n---\n## Install\n\nSteps, edited.\n');
+    age();
+    const { reused, walked } = checkStamp(options());
+    expect(reused).toBeUndefined();
+    expect(walked?.roots).toEqual([path.join(dir, 'old')]);
+    expect(walked?.seen.files.has(path.join(site(), 'content/guide.md'))).toBe(true);
+    const stamped = () => (JSON.parse(readFileSync(path.join(site(), '.strata-cache/stamp.json'), 'utf8')) as { input: string }).input;
+    // Taken as it is: the stamp the build leaves is made from the check's walk.
+    await buildSite(options(), { ...walked!, input: 'from the check' });
+    expect(stamped()).toBe('from the check');
+    // Versions kept elsewhere than the check walked: the build walks what the config names.
+    await buildSite(options(), { ...walked!, input: 'from the check', roots: [path.join(dir, 'elsewhere')] });
+    expect(stamped()).toBe(walked?.input);
   });
 
   it('is not made from files written an instant ago, whose size and time may not change with their text', async () => {
