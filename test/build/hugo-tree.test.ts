@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,7 +88,10 @@ describe('strata build --config docs.toml (CLI)', () => {
   let result: ReturnType<typeof strata>;
   beforeAll(() => {
     out = mkdtempSync(path.join(os.tmpdir(), 'strata-hugo-tree-'));
-    result = strata(['build', TREE, '--config', 'docs.toml', '--out', path.join(out, 'site')]);
+    // A copy: the build cache and stamp it leaves (.strata-cache/) stay out of the fixture.
+    const tree = path.join(out, 'tree');
+    cpSync(TREE, tree, { recursive: true, filter: (from) => path.basename(from) !== '.strata-cache' });
+    result = strata(['build', tree, '--config', 'docs.toml', '--out', path.join(out, 'site')]);
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
