@@ -62,9 +62,9 @@ function inProcess(site: LoadedSite, layout: SiteLayoutInfo) {
   const ready = (async () => {
     const [{ runPageTask }, { createRenderTools }] = await Promise.all([import('./render-task.js'), import('./version-env.js')]);
     const ctx = { config: site.config, tools: createRenderTools(site.config, site.registry), layout, versions: site.versions, reread: false, envs: new Map(), made: new Set<string>() };
-    return (task: PageTask) => runPageTask(task, ctx);
+    return { render: (task: PageTask) => runPageTask(task, ctx), close: () => ctx.tools.highlighter.dispose() };
   })();
-  return { run: async (task: PageTask) => (await ready)(task), close: async () => {} };
+  return { run: async (task: PageTask) => (await ready).render(task), close: async () => (await ready).close() };
 }
 
 function threads(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions, count: number) {

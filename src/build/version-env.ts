@@ -19,8 +19,9 @@ export interface RenderTools {
   highlighter: CodeHighlighter;
 }
 
-export function createRenderTools(config: StrataConfig, registry: ShortcodeRegistry): RenderTools {
-  return { registry, markdown: createMarkdownRenderer(config.markdown), highlighter: createCodeHighlighter() };
+/** `highlighter`: one to keep using (its cache of highlighted code is the same whatever the config). */
+export function createRenderTools(config: StrataConfig, registry: ShortcodeRegistry, highlighter: CodeHighlighter = createCodeHighlighter()): RenderTools {
+  return { registry, markdown: createMarkdownRenderer(config.markdown), highlighter };
 }
 
 /** What every page of a version shares while rendering (readfile cache, page index, site data). */

@@ -28,7 +28,7 @@ export async function loadDevSite(ctx: DevContext): Promise<boolean> {
     } else ctx.failure = errors;
     return false;
   }
-  const next = await DevSite.create(loaded, ctx.drafts);
+  const next = await DevSite.create(loaded, ctx.drafts, ctx.site);
   const previous = ctx.site;
   ctx.site = next;
   ctx.failure = [];

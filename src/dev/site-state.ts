@@ -6,6 +6,7 @@ import type { PreparedVersion } from '../build/prepare-version.js';
 import type { RenderedPage, VersionEnv } from '../build/render-page.js';
 import { rootFiles } from '../build/site-files.js';
 import { createRenderTools, createVersionEnv, type RenderTools } from '../build/version-env.js';
+import type { CodeHighlighter } from '../transforms/highlight-code.js';
 import { versionFiles, type OutputFile } from '../build/version-files.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -112,9 +113,9 @@ export class DevSite {
     return createVersionEnv(prepared, this.loaded.config, this.tools);
   }
 
-  private constructor(loaded: LoadedSite, layout: SiteLayoutInfo, assets: MemorySink, drafts: boolean) {
+  private constructor(loaded: LoadedSite, layout: SiteLayoutInfo, assets: MemorySink, drafts: boolean, highlighter: CodeHighlighter | undefined) {
     this.loaded = loaded;
-    this.tools = createRenderTools(loaded.config, loaded.registry);
+    this.tools = createRenderTools(loaded.config, loaded.registry, highlighter);
     this.layout = layout;
     this.assets = assets;
     this.drafts = drafts;
@@ -139,10 +140,11 @@ export class DevSite {
     }
   }
 
-  static async create(loaded: LoadedSite, drafts: boolean): Promise<DevSite> {
+  /** `previous`: the site this one replaces (after a config change), whose code highlighter it keeps. */
+  static async create(loaded: LoadedSite, drafts: boolean, previous?: DevSite): Promise<DevSite> {
     const assets = new MemorySink();
     const layout = await siteLayoutInfo(loaded, assets);
-    return new DevSite(loaded, layout, assets, drafts);
+    return new DevSite(loaded, layout, assets, drafts, previous?.tools.highlighter);
   }
 
   /** Every version, newest first, as the switcher lists them. */

@@ -22,6 +22,12 @@ export interface CodeHighlighter {
   highlight(tree: Root): Promise<void>;
   /** Blocks highlighted, and how many came from the cache (for tests and benchmarks). */
   readonly stats: { blocks: number; cached: number };
+  /**
+   * Lets Shiki go, once nothing highlights any more (Shiki counts the
+   * highlighters alive and warns past ten: a process that builds again and
+   * again, as tests and scripts calling `buildSite` do, would see that warning).
+   */
+  dispose(): void;
 }
 
 /** Background colours of `.highlight` in the default theme's stylesheet (keep in sync with `--code-bg`). */
@@ -106,6 +112,16 @@ export function createCodeHighlighter(options: HighlightOptions = {}): CodeHighl
 
   return {
     stats,
+    dispose() {
+      const loaded = shiki;
+      shiki = undefined;
+      languages.clear();
+      cache.clear();
+      void loaded?.then(
+        ({ highlighter }) => highlighter.dispose(),
+        () => {},
+      );
+    },
     async highlight(tree) {
       const blocks: Array<{ pre: Element; parent: Root | Element; index: number }> = [];
       eachElement(tree, (node, index, parent) => {
