@@ -194,17 +194,18 @@ function stored({ sources, pages, files }: Manifest): { data: StoredData; v8Sour
     if (i === undefined) index.set(key, (i = dependencies.push(dependency) - 1));
     return i;
   };
-  const stored: StoredData['pages'] = {};
-  for (const [key, page] of Object.entries(pages)) stored[key] = { ...page, meta: { ...page.meta, dependencies: page.meta.dependencies.map(indexOf) } };
-  return { data: { sources: jsonSources, dependencies, pages: stored, files: Object.entries(files) }, v8Sources };
+  const storedPages: StoredData['pages'] = {};
+  for (const [key, page] of Object.entries(pages)) storedPages[key] = { ...page, meta: { ...page.meta, dependencies: page.meta.dependencies.map(indexOf) } };
+  return { data: { sources: jsonSources, dependencies, pages: storedPages, files: Object.entries(files) }, v8Sources };
 }
 
 function loaded({ sources, dependencies, pages, files }: StoredData, v8Sources: Manifest['sources']): Pick<Manifest, 'sources' | 'pages' | 'files'> {
   for (const [version, records] of Object.entries(v8Sources)) Object.assign((sources[version] ??= {}), records);
-  // In place: one object per page less to make (the manifest is read on every build).
+  // In place: one object per page less to make (the manifest is read on every build). An index out of
+  // range (the checksum rules it out) names a fingerprint no file has, so the page would be rendered again.
   for (const page of Object.values(pages)) {
     const meta = page.meta as Omit<PageMeta, 'dependencies'> & { dependencies: unknown[] };
-    meta.dependencies = page.meta.dependencies.map((i) => dependencies[i] ?? ['', null]);
+    meta.dependencies = page.meta.dependencies.map((i) => dependencies[i] ?? ['', '\0unknown']);
   }
   return { sources, pages: pages as unknown as Manifest['pages'], files: Object.fromEntries(files) };
 }
