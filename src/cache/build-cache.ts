@@ -189,7 +189,7 @@ function stored({ sources, pages, files }: Manifest): { data: StoredData; v8Sour
   const dependencies: StoredData['dependencies'] = [];
   const index = new Map<string, number>();
   const indexOf = (dependency: PageMeta['dependencies'][number]): number => {
-    const key = `${dependency[0]}\0${dependency[1] ?? ''}\0${dependency[1] === null ? 0 : 1}`;
+    const key = JSON.stringify(dependency);
     let i = index.get(key);
     if (i === undefined) index.set(key, (i = dependencies.push(dependency) - 1));
     return i;

@@ -81,24 +81,20 @@ function fullStamp(input: string, outDir: string, files: readonly string[]): str
 
 /** The files of an output, sorted; undefined when a folder is linked in (what is behind it is not watched). */
 function outputFiles(outDir: string): string[] | undefined {
+  let entries;
+  try {
+    entries = readdirSync(outDir, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
   const files: string[] = [];
-  const list = (dir: string, prefix: string): boolean => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return true;
-    }
-    for (const entry of entries) {
-      const rel = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) {
-        if (!list(path.join(dir, entry.name), `${rel}/`)) return false;
-      } else if (entry.isSymbolicLink() && statSync(path.join(dir, entry.name), { throwIfNoEntry: false })?.isDirectory()) return false;
-      else files.push(rel);
-    }
-    return true;
-  };
-  return list(outDir, '') ? files.sort() : undefined;
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isSymbolicLink() && statSync(file, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+    files.push(path.relative(outDir, file).split(path.sep).join('/'));
+  }
+  return files.sort();
 }
 
 /** Records a successful build; `input` is what `inputStamp` said before it started. */
@@ -166,16 +162,16 @@ export function checkStamp(options: BuildOptions): { reused?: BuildSummary; walk
   return { reused: { ...summary, versions: summary.versions.map((v) => ({ ...v, ms })), ms, threads: 0, cache: { reused: summary.pages, rendered: 0, files: 0 } } };
 }
 
-/**
- * Every file below `dir` into `hash`, in a stable order. False when a linked
- * folder is found: what is behind it is not watched, so no stamp is made.
- */
 interface Walked {
   /** The newest modification time seen. */
   newest: bigint;
   seen?: InputSnapshot;
 }
 
+/**
+ * Every file below `dir` into `hash`, in a stable order. False when a linked
+ * folder is found: what is behind it is not watched, so no stamp is made.
+ */
 function walk(dir: string, hash: Hash, skip: (dir: string) => boolean, walked: Walked): boolean {
   let entries;
   try {
