@@ -30,6 +30,15 @@ export function outputFilePath(root: string, file: string): string {
   return abs;
 }
 
+/**
+ * The absolute path of a file the last build wrote under `root`, as its
+ * manifest names it: no check and no normalising, since this is one per page
+ * of a rebuild (`path.join` was a third of each such look). Only read with `stat`.
+ */
+export function recordedFilePath(root: string, file: string): string {
+  return (root.endsWith(path.sep) ? root : root + path.sep) + (path.sep === '/' ? file : file.replaceAll('/', path.sep));
+}
+
 /** Writes output file `file` under `root`, making its folder first unless `made` says it exists. */
 export function writeOutputFile(root: string, file: string, data: string | Uint8Array, made: Set<string>): void {
   const abs = outputFilePath(root, file);
@@ -167,7 +176,7 @@ export class IncrementalDirectory implements OutputSink {
   intact(file: string): boolean {
     const record = this.#previous.get(file);
     if (!record) return false;
-    const stat = statSync(path.join(this.target, ...file.split('/')), { throwIfNoEntry: false });
+    const stat = statSync(recordedFilePath(this.target, file), { throwIfNoEntry: false });
     return stat !== undefined && stat.isFile() && stat.size === record.size && stat.mtimeMs === record.mtimeMs;
   }
 
@@ -219,7 +228,8 @@ export class IncrementalDirectory implements OutputSink {
     for (const file of this.#previous.keys()) {
       if (this.produced.has(file) || this.#kept.some((dir) => file.startsWith(dir))) continue;
       try {
-        unlinkSync(path.join(this.target, ...file.split('/')));
+        // A manifest names these files; a path that would leave the output is not followed.
+        unlinkSync(outputFilePath(this.target, file));
         removeEmptyParents(this.target, file);
       } catch {
         // Already gone: what the build wants.

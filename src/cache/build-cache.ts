@@ -1,17 +1,22 @@
 import { createHash, hash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { OutputFileRecord } from '../build/output.js';
+import { recordedFilePath, type OutputFileRecord } from '../build/output.js';
 import type { PageLink } from '../transforms/links.js';
 import { errorMessage } from '../util/error-text.js';
+import { appendJournal, applyDelta, diffTables, journalEntry, readJournal } from './manifest-journal.js';
 
 /** Where the cache lives, in the site's folder. */
 export const CACHE_DIR = '.strata-cache';
 const MANIFEST = 'manifest.bin';
-const FORMAT = 4;
+/** What builds changed since the manifest was written whole (`manifest-journal.ts`). */
+const JOURNAL = 'manifest.journal';
+const FORMAT = 5;
+/** The journal grows to a quarter of the manifest; the build after that writes the manifest whole again. */
+const JOURNAL_SHARE = 0.25;
 
 /** What a page's render left that later stages need, when the page is not rendered again. */
 export interface PageMeta {
@@ -75,25 +80,37 @@ interface StoredData {
 
 type StoredPage = Omit<CachedPage, 'meta'> & { meta: Omit<PageMeta, 'dependencies'> & { dependencies: number[] } };
 
+/** The manifest as it was read: its checksum (what journal entries name) and the journal behind it. */
+interface ReadState {
+  base: string;
+  baseBytes: number;
+  journalBytes: number;
+  /** The journal belongs to an earlier manifest: the next save writes the manifest whole. */
+  stale: boolean;
+}
+
 /**
  * The persistent build cache (`.strata-cache/`): what the last successful
  * build read and wrote, by content keys. A page whose source, included files,
  * version (page list, titles), config, theme and Strata itself are unchanged
- * is neither read, rendered nor written again. The manifest carries its own
- * checksum: a damaged or foreign cache is ignored (and replaced), never trusted.
+ * is neither read, rendered nor written again. The manifest and each entry of
+ * its journal carry their own checksum: a damaged or foreign cache is ignored
+ * (and replaced), never trusted.
  */
 export class BuildCache {
   readonly #dir: string;
   readonly #outDir: string;
   readonly #previous: Manifest | undefined;
+  readonly #read: ReadState | undefined;
   readonly #next: Manifest;
   /** Why the cache on disk was not used, when it was there. */
   readonly problem: string | undefined;
 
-  private constructor(dir: string, engine: string, outDir: string, previous: Manifest | undefined, problem: string | undefined) {
+  private constructor(dir: string, engine: string, outDir: string, previous: { manifest: Manifest; read: ReadState } | undefined, problem: string | undefined) {
     this.#dir = dir;
     this.#outDir = outDir;
-    this.#previous = previous;
+    this.#previous = previous?.manifest;
+    this.#read = previous?.read;
     this.problem = problem;
     this.#next = { format: FORMAT, engine, outDir, sources: {}, pages: {}, files: {} };
   }
@@ -103,7 +120,7 @@ export class BuildCache {
     const file = path.join(dir, MANIFEST);
     if (!existsSync(file)) return new BuildCache(dir, engine, outDir, undefined, undefined);
     let problem: string | undefined;
-    let manifest: Manifest | undefined;
+    let previous: { manifest: Manifest; read: ReadState } | undefined;
     try {
       // A SHA-256 of the rest, then the manifest in V8's serialisation (much faster than JSON at this size).
       const raw = readFileSync(file);
@@ -113,13 +130,17 @@ export class BuildCache {
         const stored = deserialize(body) as StoredManifest;
         // Config, theme, Strata (its cache format too) or the output folder changed: the build starts over, quietly.
         if (stored.format === FORMAT && stored.engine === engine && stored.outDir === outDir) {
-          manifest = { format: stored.format, engine, outDir, ...loaded(JSON.parse(stored.json) as StoredData, stored.sources) };
+          const manifest: Manifest = { format: stored.format, engine, outDir, ...loaded(JSON.parse(stored.json) as StoredData, stored.sources) };
+          const base = raw.subarray(0, 32).toString('hex');
+          const journal = readJournal<CachedSource, CachedPage, OutputFileRecord>(path.join(dir, JOURNAL), base);
+          for (const delta of journal.deltas) applyDelta(manifest, delta);
+          previous = { manifest, read: { base, baseBytes: raw.length, journalBytes: journal.bytes, stale: journal.stale } };
         }
       }
     } catch (e) {
       problem = `it cannot be read (${errorMessage(e)})`;
     }
-    return new BuildCache(dir, engine, outDir, manifest, problem);
+    return new BuildCache(dir, engine, outDir, previous, problem);
   }
 
   /** A page record from the last build, when the file's fingerprint is unchanged. */
@@ -156,8 +177,9 @@ export class BuildCache {
 
   /**
    * Records the output as it is now on disk (only `written` files are looked
-   * at again; the others kept what the last build recorded), then writes the
-   * manifest atomically.
+   * at again; the others kept what the last build recorded), then writes what
+   * changed to the journal, or the manifest whole and atomically when there
+   * was none to build on or the journal has grown.
    */
   save(produced: ReadonlyMap<string, string>, written: (file: string) => boolean): void {
     const before = this.#previous?.files ?? {};
@@ -167,16 +189,27 @@ export class BuildCache {
         this.#next.files[file] = known;
         continue;
       }
-      const stat = statSync(path.join(this.#outDir, ...file.split('/')), { throwIfNoEntry: false });
+      const stat = statSync(recordedFilePath(this.#outDir, file), { throwIfNoEntry: false });
       if (stat?.isFile()) this.#next.files[file] = { hash, size: stat.size, mtimeMs: stat.mtimeMs };
     }
     mkdirSync(this.#dir, { recursive: true });
+    if (this.#previous && this.#read && !this.#read.stale) {
+      const { delta, changes } = diffTables(this.#previous, this.#next);
+      if (changes === 0) return;
+      const entry = journalEntry(this.#read.base, delta);
+      if (this.#read.journalBytes + entry.length <= this.#read.baseBytes * JOURNAL_SHARE) {
+        appendJournal(path.join(this.#dir, JOURNAL), entry);
+        return;
+      }
+    }
     const { format, engine, outDir } = this.#next;
     const { data, v8Sources } = stored(this.#next);
     const body = serialize({ format, engine, outDir, sources: v8Sources, json: JSON.stringify(data) } satisfies StoredManifest);
     const tmp = path.join(this.#dir, `${MANIFEST}.tmp-${process.pid}`);
     writeFileSync(tmp, Buffer.concat([createHash('sha256').update(body).digest(), body]));
     renameSync(tmp, path.join(this.#dir, MANIFEST));
+    // Its entries name the manifest just replaced: left behind (a build stopped here), they are read as stale.
+    rmSync(path.join(this.#dir, JOURNAL), { force: true });
   }
 }
 

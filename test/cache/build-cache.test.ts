@@ -62,6 +62,19 @@ describe('the build cache', () => {
     await expectSameAsCold();
   });
 
+  it('writes a one-page rebuild to the journal, not the whole manifest, and the next build reads both', async () => {
+    ok(await build());
+    const manifest = path.join(site(), '.strata-cache/manifest.bin');
+    const whole = readFileSync(manifest);
+    appendFileSync(path.join(site(), 'content/operations/upgrading/canary.md'), '\nOne more sentence.\n');
+    expect(ok(await build()).cache).toMatchObject({ reused: 123, rendered: 1 });
+    expect(readFileSync(manifest).equals(whole)).toBe(true);
+    expect(existsSync(path.join(site(), '.strata-cache/manifest.journal'))).toBe(true);
+    // The edited page's new render is what the journal holds: nothing is rendered or written again.
+    expect(ok(await build()).cache).toEqual({ reused: 124, rendered: 0, files: 0 });
+    await expectSameAsCold();
+  });
+
   it('re-renders the pages that read a changed version file, in that version only', async () => {
     ok(await build());
     writeFileSync(path.join(site(), 'versions/1.16.x/static/content/version_geoss_latest.md'), '1.16.99\n');
