@@ -13,7 +13,7 @@ Builds the docs in SITE_DIR (default: .) into dist/, checking every link,
 anchor and asset of the output. Exits 1 on errors, and then writes nothing.
 
 Options:
-  --out DIR         output folder (default: the config's outDir, dist)
+  --out DIR         output folder, relative to SITE_DIR (default: the config's outDir, dist)
   --base-url URL    where the site is served: /docs/ or https://docs.example.com/docs/
   --version NAME    build only this version, for \`strata merge\` (CI matrix builds)
   --warn-only       report errors as warnings and write the output anyway

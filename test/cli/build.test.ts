@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
@@ -52,6 +53,19 @@ describe('strata build', () => {
     const r = strata(['build', site.dir, '--out', path.join(site.dir, 'public')]);
     expect(r.status).toBe(0);
     expect(existsSync(path.join(site.dir, 'public/2.0.x/guide/index.html'))).toBe(true);
+  });
+
+  it('takes a relative --out from SITE_DIR, not from the current folder (as Hugo takes --destination)', () => {
+    site = makeSite(GOOD);
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'strata-cwd-'));
+    try {
+      const r = strata(['build', path.relative(cwd, site.dir), '--out', 'public'], cwd);
+      expect(r.status).toBe(0);
+      expect(existsSync(path.join(site.dir, 'public/2.0.x/guide/index.html'))).toBe(true);
+      expect(readdirSync(cwd)).toEqual([]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('--to=ndjson prints one JSON line per page and writes nothing', () => {
