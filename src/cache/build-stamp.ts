@@ -8,6 +8,7 @@ import { strataKey } from './keys.js';
 import { statFingerprint, writtenJustNow } from '../util/file-fingerprint.js';
 import { CACHE_DIR } from './build-cache.js';
 import { emptySnapshot, type InputSnapshot } from '../util/input-snapshot.js';
+import { rules } from '../diagnostics/rules.js';
 
 // This module is what a build with nothing to do loads: node's own modules and the cache's key helpers, no more.
 const STAMP = 'stamp.json';
@@ -108,7 +109,9 @@ export function writeStamp(siteDir: string, input: string | undefined, roots: re
       return;
     }
     mkdirSync(dir, { recursive: true });
-    const record: StampRecord = { format: FORMAT, input, key: fullStamp(input, summary.outDir, outputs), outputs, roots: [...roots], refs: [...refs], summary };
+    // What the build found in the cache is news once: a build answered from the stamp did not look at the cache.
+    const kept = { ...summary, diagnostics: summary.diagnostics.filter((d) => d.ruleId !== rules.cacheIgnored) };
+    const record: StampRecord = { format: FORMAT, input, key: fullStamp(input, summary.outDir, outputs), outputs, roots: [...roots], refs: [...refs], summary: kept };
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(record));
     renameSync(tmp, file);

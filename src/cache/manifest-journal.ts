@@ -42,7 +42,8 @@ export function readJournal<S, P, F>(file: string, base: string): { deltas: Arra
     if (raw.length - at < HEADER) throw new Error('the journal ends inside an entry');
     const length = raw.readUInt32LE(at + 32);
     const body = raw.subarray(at + HEADER, at + HEADER + length);
-    if (body.length !== length || !createHash('sha256').update(body).digest().equals(raw.subarray(at, at + 32))) throw new Error('a journal entry does not match its checksum');
+    if (body.length !== length) throw new Error('the journal ends inside an entry');
+    if (!createHash('sha256').update(body).digest().equals(raw.subarray(at, at + 32))) throw new Error('a journal entry does not match its checksum');
     const entry = deserialize(body) as StoredEntry<S, P, F>;
     if (entry.base !== base) return { deltas: [], bytes: raw.length, stale: true };
     deltas.push(entry.delta);

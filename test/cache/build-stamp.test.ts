@@ -103,6 +103,20 @@ describe('the build stamp', () => {
     expect(upToDate(options({ version: '2.0.x' }))).toBeUndefined();
   });
 
+  it('does not repeat that the build cache was ignored: the build it answers does not read the cache', async () => {
+    await buildAndStamp();
+    const manifest = path.join(site(), '.strata-cache/manifest.bin');
+    const bytes = readFileSync(manifest);
+    bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0xff;
+    writeFileSync(manifest, bytes);
+    rmSync(path.join(site(), '.strata-cache/stamp.json'));
+    const rebuilt = await build(options());
+    expect(rebuilt.diagnostics.map((d) => d.ruleId)).toEqual(['cache:ignored']);
+    const again = await build(options());
+    expect(again.cache).toEqual({ reused: rebuilt.pages, rendered: 0, files: 0 });
+    expect(again.diagnostics).toEqual([]);
+  });
+
   it('leaves a file added to the output alone, as a build with the cache does', async () => {
     await buildAndStamp();
     write('site/dist/notes.txt', 'a file of the host');
