@@ -20,7 +20,8 @@ interface StoredEntry<S, P, F> {
   delta: ManifestDelta<S, P, F>;
 }
 
-const HEADER = 36;
+/** Each entry starts with a SHA-256 of its body (32 bytes) and the body's length (4). */
+const HEADER = 32 + 4;
 
 /**
  * The entries written since the manifest `base` (its checksum, hex) was
