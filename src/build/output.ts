@@ -1,6 +1,7 @@
 import { hash, randomBytes } from 'node:crypto';
 import { mkdirSync, promises as fs, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { underRoot } from '../util/native-path.js';
 
 /** Where a build's files go: a folder swapped in on success, or nowhere (`check`, `--to=ndjson`). */
 export interface OutputSink {
@@ -28,15 +29,6 @@ export function outputFilePath(root: string, file: string): string {
   const abs = path.join(root, ...file.split('/'));
   if (!abs.startsWith(root + path.sep)) throw new Error(`refusing to write outside the output folder: ${file}`);
   return abs;
-}
-
-/**
- * The absolute path of a file the last build wrote under `root`, as its
- * manifest names it: no check and no normalising, since this is one per page
- * of a rebuild (`path.join` was a third of each such look). Only read with `stat`.
- */
-export function recordedFilePath(root: string, file: string): string {
-  return (root.endsWith(path.sep) ? root : root + path.sep) + (path.sep === '/' ? file : file.replaceAll('/', path.sep));
 }
 
 /** Writes output file `file` under `root`, making its folder first unless `made` says it exists. */
@@ -176,7 +168,8 @@ export class IncrementalDirectory implements OutputSink {
   intact(file: string): boolean {
     const record = this.#previous.get(file);
     if (!record) return false;
-    const stat = statSync(recordedFilePath(this.target, file), { throwIfNoEntry: false });
+    // A name the manifest recorded, only stat'ed: joined without `outputFilePath`'s check.
+    const stat = statSync(underRoot(this.target, file), { throwIfNoEntry: false });
     return stat !== undefined && stat.isFile() && stat.size === record.size && stat.mtimeMs === record.mtimeMs;
   }
 

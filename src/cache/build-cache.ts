@@ -4,7 +4,8 @@ import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { recordedFilePath, type OutputFileRecord } from '../build/output.js';
+import type { OutputFileRecord } from '../build/output.js';
+import { underRoot } from '../util/native-path.js';
 import type { PageLink } from '../transforms/links.js';
 import { errorMessage } from '../util/error-text.js';
 import { appendJournal, applyDelta, diffTables, journalEntry, readJournal } from './manifest-journal.js';
@@ -122,7 +123,7 @@ export class BuildCache {
     let problem: string | undefined;
     let previous: { manifest: Manifest; read: ReadState } | undefined;
     try {
-      // A SHA-256 of the rest, then the manifest in V8's serialisation (much faster than JSON at this size).
+      // A SHA-256 of the rest, then the manifest in V8's serialisation (`StoredManifest`: most of it a JSON string).
       const raw = readFileSync(file);
       const body = raw.subarray(32);
       if (raw.length < 32 || !createHash('sha256').update(body).digest().equals(raw.subarray(0, 32))) problem = 'its checksum does not match (damaged or edited)';
@@ -189,7 +190,7 @@ export class BuildCache {
         this.#next.files[file] = known;
         continue;
       }
-      const stat = statSync(recordedFilePath(this.#outDir, file), { throwIfNoEntry: false });
+      const stat = statSync(underRoot(this.#outDir, file), { throwIfNoEntry: false });
       if (stat?.isFile()) this.#next.files[file] = { hash, size: stat.size, mtimeMs: stat.mtimeMs };
     }
     mkdirSync(this.#dir, { recursive: true });

@@ -9,6 +9,7 @@ import { statFingerprint, writtenJustNow } from '../util/file-fingerprint.js';
 import { CACHE_DIR } from './build-cache.js';
 import { emptySnapshot, type InputSnapshot } from '../util/input-snapshot.js';
 import { rules } from '../diagnostics/rules.js';
+import { underRoot } from '../util/native-path.js';
 
 // This module is what a build with nothing to do loads: node's own modules and the cache's key helpers, no more.
 const STAMP = 'stamp.json';
@@ -74,7 +75,7 @@ export function inputStamp(siteDir: string, options: BuildOptions, outDir: strin
 function fullStamp(input: string, outDir: string, files: readonly string[]): string {
   const hash = createHash('sha256').update(input).update(`\0out\0${outDir}\n`);
   for (const file of files) {
-    const stat = statSync(path.join(outDir, file), { bigint: true, throwIfNoEntry: false });
+    const stat = statSync(underRoot(outDir, file), { bigint: true, throwIfNoEntry: false });
     hash.update(stat?.isFile() ? `${file}\0${statFingerprint(stat)}\n` : `${file}\0gone\n`);
   }
   return hash.digest('hex');

@@ -4,20 +4,18 @@ import path from 'node:path';
 import { resolveInside, type SourceTree } from './source-tree.js';
 import { statFingerprint, writtenJustNow } from '../util/file-fingerprint.js';
 import type { InputSnapshot } from '../util/input-snapshot.js';
+import { underRoot } from '../util/native-path.js';
 
 /** A version that lives in a folder: the working tree or `versions/<name>/`. */
 export class FsTree implements SourceTree {
   readonly root: string;
   readonly displayPrefix: string;
   #realRoot: string | undefined;
-  /** The root with a separator after it, for joining normalised tree paths by hand. */
-  readonly #prefix: string;
   /** Folders and files walked already in this build: the build stamp's walk of its inputs. */
   readonly #seen: InputSnapshot | undefined;
 
   constructor(root: string, displayPrefix: string, seen?: InputSnapshot) {
     this.root = path.resolve(root);
-    this.#prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;
     this.displayPrefix = displayPrefix;
     this.#seen = seen;
   }
@@ -68,8 +66,7 @@ export class FsTree implements SourceTree {
   fingerprint(treePath: string): string | undefined {
     const rel = resolveInside(treePath);
     if (rel === undefined) return undefined;
-    // `rel` is normalised already: joined by hand, as `path.join` was a third of this look-up (one per page of a rebuild).
-    const abs = rel === '' ? this.root : this.#prefix + (path.sep === '/' ? rel : rel.replaceAll('/', path.sep));
+    const abs = underRoot(this.root, rel);
     const stat = this.#seen?.files.get(abs) ?? statSync(abs, { throwIfNoEntry: false, bigint: true });
     if (!stat?.isFile()) return undefined;
     // A file written just now could change again without its size and time changing: its fingerprint then
