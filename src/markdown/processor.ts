@@ -1,4 +1,5 @@
 import type { ElementContent, Nodes, Root } from 'hast';
+import type { Root as MdastRoot, RootContent } from 'mdast';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -24,6 +25,7 @@ import rehypeTableAlign from './plugins/table-align.js';
 import remarkTypographer from './plugins/typographer.js';
 import { dropTextPositions, placedCopy, takeOut } from './place-block.js';
 import { splitBlocks, type Block } from './split-blocks.js';
+import { parsePlainBlock } from './plain-blocks.js';
 
 export interface MarkdownOptions {
   /** Smart quotes, dashes and ellipses, as goldmark's typographer (Hugo's default). Default: true. */
@@ -98,6 +100,8 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     const file = new VFile(markdown);
     return blocks.runSync(blocks.parse(file), file) as Root;
   };
+  /** The rest of the block pipeline, for a tree parsed already. */
+  const transform = (tree: MdastRoot, markdown: string): Root => blocks.runSync(tree, new VFile(markdown)) as Root;
 
   return {
     autoHeadingIds: options.autoHeadingIds !== false,
@@ -117,16 +121,19 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
         if (missing.length) {
           // New blocks are parsed together, in one pass of every plugin: blocks are independent, so
           // joined by blank lines each still parses to its own tree, which goes to the cache.
-          const batch: Block[] = [];
-          let text = '';
-          let line = 1;
+          // Plain blocks are read by `parsePlainBlock`, the others by micromark: two batches.
+          const plain = new Batch();
+          const rest = new Batch();
           for (const part of missing) {
-            batch.push({ text: part.text, start: text.length, line });
-            text += `${part.text}\n\n`;
-            line += lineBreaks(part.text) + 2;
+            const nodes = parsePlainBlock(part.text, { line: plain.line, offset: plain.text.length });
+            if (nodes) plain.add(part.text, nodes);
+            else rest.add(part.text);
           }
-          const trees = splitByBlock(parse(text), batch);
-          for (const [i, block] of batch.entries()) {
+          const trees = [
+            ...(plain.blocks.length ? splitByBlock(transform(plain.root(), plain.text), plain.blocks) : []),
+            ...(rest.blocks.length ? splitByBlock(parse(rest.text), rest.blocks) : []),
+          ];
+          for (const [i, block] of [...plain.blocks, ...rest.blocks].entries()) {
             const { tree, raw: keepsRaw } = rawIfSelfContained(trees[i] as Root, block.text, unsafe);
             if (!keepsRaw) dropTextPositions(tree);
             fresh.set(block.text, tree);
@@ -145,6 +152,26 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
       return page.runSync(tree, file) as Root;
     },
   };
+}
+
+/** Blocks joined by blank lines, to go through the pipeline as one text (and, when plain, as one tree). */
+class Batch {
+  readonly blocks: Block[] = [];
+  readonly #nodes: RootContent[] = [];
+  text = '';
+  line = 1;
+
+  add(text: string, nodes?: RootContent[]): void {
+    this.blocks.push({ text, start: this.text.length, line: this.line });
+    if (nodes) this.#nodes.push(...nodes);
+    this.text += `${text}\n\n`;
+    this.line += lineBreaks(text) + 2;
+  }
+
+  /** The tree micromark would give for the text, from the blocks' plain parses. */
+  root(): MdastRoot {
+    return { type: 'root', children: this.#nodes, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(this.text) } };
+  }
 }
 
 function lineBreaks(text: string): number {
