@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -7,6 +7,7 @@ import { splitFrontMatter } from '../../src/content/front-matter.js';
 import { createMarkdownRenderer } from '../../src/markdown/processor.js';
 import { splitBlocks } from '../../src/markdown/split-blocks.js';
 import { REPO } from '../support/cli.js';
+import { markdownFiles } from '../support/tree.js';
 
 /**
  * Parsing block by block (with the cache) must give exactly what parsing the
@@ -29,14 +30,6 @@ function signature(tree: Root): string {
   return `${toHtml(tree)}\n${places.join(' ')}`;
 }
 
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) markdownFiles(file, out);
-    else if (entry.name.endsWith('.md')) out.push(file);
-  }
-  return out;
-}
 
 const TRICKY: Record<string, string> = {
   'loose list across blank lines': '- a\n\n- b\n\n  continued\n\nafter\n',

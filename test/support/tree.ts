@@ -25,3 +25,13 @@ export function diffTrees(a: string, b: string): string[] {
   for (const file of right.keys()) if (!left.has(file)) out.push(`only in ${b}: ${file}`);
   return out;
 }
+
+/** The markdown files below `dir`, in the order the file system lists them. */
+export function markdownFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) markdownFiles(file, out);
+    else if (entry.name.endsWith('.md')) out.push(file);
+  }
+  return out;
+}
