@@ -4,10 +4,10 @@ import type { Point, Position } from 'unist';
 /**
  * A parser for the plain blocks most docs are made of: paragraphs, ATX
  * headings, tight lists (nested too), fenced code and HTML comments, with
- * text, code spans, `*`/`**` emphasis, inline links and hard breaks. It gives
+ * text, code spans, emphasis, inline links and hard breaks. It gives
  * the tree micromark gives, positions included, and declines (undefined)
  * anything else, which micromark then parses: escapes, entities, raw HTML,
- * autolinks, images, tables, strikethrough, `_` emphasis, loose lists,
+ * autolinks, images, tables, strikethrough, loose lists,
  * indented or lazy lines, and any delimiter CommonMark's fuller rules could
  * read another way.
  *
@@ -29,8 +29,8 @@ export interface Origin {
 const UNSUPPORTED = /[\t\r\0]/;
 /** What a line of text (not code, not a comment) must not hold: escapes, table cells. */
 const UNSUPPORTED_LINE = /[\\|]/;
-/** What text (not code, not a link's destination) must not hold: it would start an autolink, HTML, an entity, `_` emphasis or strikethrough. */
-const UNSUPPORTED_TEXT = /[<~_@&[\]]|www\.|https?:|mailto:|xmpp:/i;
+/** What text (not code, not a link's destination) must not hold: it would start an autolink, HTML, an entity or strikethrough. */
+const UNSUPPORTED_TEXT = /[<~@&[\]]|www\.|https?:|mailto:|xmpp:/i;
 const HEADING = /^(#{1,6}) (?=\S)/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const COMMENT_START = '<!--';
@@ -92,7 +92,7 @@ class PlainBlock {
       const heading = HEADING.exec(line);
       if (line === '') i++;
       else if (line.startsWith('```') || line.startsWith('~~~')) {
-        const fence = this.#fence(i);
+        const fence = this.#fence(i, 0);
         nodes.push(fence.node);
         i = fence.next;
       } else if (line.startsWith(COMMENT_START)) {
@@ -139,24 +139,55 @@ class PlainBlock {
     return next;
   }
 
-  /** A fenced code block at column 0, closed in the block; and the line after it. */
-  #fence(first: number): { node: Code; next: number } {
-    const [, fence = '', rest = ''] = FENCE.exec(this.#line(first)) ?? giveUp();
+  /**
+   * The line after a list item's paragraph whose next line is `from`:
+   * continuation lines are indented to the item's content, exactly (more is a
+   * nested block or code); a list or a fence there interrupts it.
+   */
+  #itemParagraphEnd(from: number, inner: number): number {
+    let next = from;
+    for (; next < this.#lines.length; next++) {
+      const continued = this.#line(next);
+      const spaces = leadingSpaces(continued);
+      if (spaces < inner) break;
+      if (spaces > inner) giveUp();
+      const rest = continued.slice(inner);
+      if (marker(rest) || rest.startsWith('```') || rest.startsWith('~~~')) break;
+      if (HEADING.test(rest)) giveUp();
+      textLine(rest);
+    }
+    return next;
+  }
+
+  /**
+   * A fenced code block `indent` spaces in (inside a list item when not 0),
+   * closed in the block; and the line after it.
+   */
+  #fence(first: number, indent: number): { node: Code; next: number } {
+    const [, fence = '', rest = ''] = FENCE.exec(this.#line(first).slice(indent)) ?? giveUp();
     const info = rest.trim();
     // Escapes and entities in the info string, and backticks after a backtick fence, are left to micromark.
     if (/[\\&]/.test(info) || (fence[0] === '`' && info.includes('`'))) giveUp();
     const space = info.search(/\s/);
     const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},} *$`);
+    const margin = ' '.repeat(indent);
+    const content: string[] = [];
     let close = first + 1;
-    while (close < this.#lines.length && !closing.test(this.#line(close))) close++;
+    for (; close < this.#lines.length; close++) {
+      const line = this.#line(close);
+      // In a list item, a line less indented than the item ends it (and the fence); a blank line may loosen the list.
+      if (indent > 0 && (line === '' || !line.startsWith(margin))) giveUp();
+      const inside = line.slice(indent);
+      if (closing.test(inside)) break;
+      content.push(inside);
+    }
     if (close === this.#lines.length) giveUp();
-    const start = (this.#lines[first] as Line).start;
-    const value = close === first + 1 ? '' : this.#text.slice((this.#lines[first + 1] as Line).start, (this.#lines[close - 1] as Line).end);
+    const start = (this.#lines[first] as Line).start + indent;
     const node: Code = {
       type: 'code',
       lang: info === '' ? null : space === -1 ? info : info.slice(0, space),
       meta: space === -1 ? null : info.slice(space).trim(),
-      value,
+      value: content.join('\n'),
       position: this.#position(start, (this.#lines[close] as Line).end),
     };
     return { node, next: close + 1 };
@@ -211,29 +242,33 @@ class PlainBlock {
       const content = line.slice(inner);
       textLine(content);
       if (TASK.test(content)) giveUp();
-      // Continuation lines are indented to the item's content, exactly (more is a nested block or code).
-      let next = i + 1;
-      for (; next < this.#lines.length; next++) {
-        const continued = this.#line(next);
-        const spaces = leadingSpaces(continued);
-        if (spaces < inner) break;
-        if (spaces > inner) giveUp();
-        const rest = continued.slice(inner);
-        if (marker(rest)) break;
-        if (HEADING.test(rest)) giveUp();
-        textLine(rest);
-      }
       const start = (this.#lines[i] as Line).start + indent;
+      let next = this.#itemParagraphEnd(i + 1, inner);
       const children: ListItem['children'] = [this.#paragraph(i, next, inner, start + m.width)];
-      if (next < this.#lines.length && leadingSpaces(this.#line(next)) === inner) {
-        const sub = marker(this.#line(next).slice(inner)) as Marker;
-        // Only a list starting at 1 interrupts the item's paragraph; another number continues it.
-        if (sub.kind === 'ordered' && sub.start !== 1) giveUp();
-        const nested = this.#list(next, inner);
-        children.push(nested.node);
-        next = nested.next;
+      // Then fences and paragraphs at the item's content column, and perhaps a list of its own, last.
+      while (next < this.#lines.length && leadingSpaces(this.#line(next)) === inner) {
+        const rest = this.#line(next).slice(inner);
+        if (rest.startsWith('```') || rest.startsWith('~~~')) {
+          const fence = this.#fence(next, inner);
+          children.push(fence.node);
+          next = fence.next;
+        } else if (marker(rest)) {
+          const sub = marker(rest) as Marker;
+          // Only a list starting at 1 interrupts the item's paragraph; another number continues it.
+          if (sub.kind === 'ordered' && sub.start !== 1) giveUp();
+          const nested = this.#list(next, inner);
+          children.push(nested.node);
+          next = nested.next;
+          break;
+        } else {
+          if (HEADING.test(rest)) giveUp();
+          textLine(rest);
+          const end = this.#itemParagraphEnd(next + 1, inner);
+          children.push(this.#paragraph(next, end, inner));
+          next = end;
+        }
       }
-      const end = ((children[children.length - 1] as Paragraph | List).position as Position).end.offset as number;
+      const end = ((children[children.length - 1] as Paragraph | Code | List).position as Position).end.offset as number;
       items.push({ type: 'listItem', spread: false, checked: null, children, position: this.#position(start, end - this.#origin.offset) });
       i = next;
     }
@@ -254,7 +289,7 @@ class PlainBlock {
   #inline(from: number, to: number, indent: number): PhrasingContent[] {
     const text = this.#text;
     // Emphasis being built: the nodes inside each open delimiter, innermost last.
-    const frames: Array<{ children: PhrasingContent[]; length: number; start: number }> = [{ children: [], length: 0, start: from }];
+    const frames: Array<{ children: PhrasingContent[]; char: string; length: number; start: number }> = [{ children: [], char: '', length: 0, start: from }];
     let textStart = -1;
     const flush = (until: number) => {
       if (textStart === -1) return;
@@ -284,23 +319,26 @@ class PlainBlock {
         i = link.end;
       } else if (c === ']' || (c === '!' && text[i + 1] === '[')) {
         giveUp();
-      } else if (c === '*') {
+      } else if (c === '*' || c === '_') {
         let run = i + 1;
-        while (run < to && text[run] === '*') run++;
+        while (run < to && text[run] === c) run++;
         const length = run - i;
         if (length > 2) giveUp();
         const before = neighbour(text[i - 1]);
         const after = neighbour(text[run]);
         const left = !WHITESPACE.test(after) && (!PUNCTUATION.test(after) || WHITESPACE.test(before) || PUNCTUATION.test(before));
         const right = !WHITESPACE.test(before) && (!PUNCTUATION.test(before) || WHITESPACE.test(after) || PUNCTUATION.test(after));
-        if (left && right) giveUp();
-        if (left) {
+        // `_` inside a word neither opens nor closes (snake_case).
+        const opens = c === '*' ? left : left && (!right || PUNCTUATION.test(before));
+        const closes = c === '*' ? right : right && (!left || PUNCTUATION.test(after));
+        if (opens && closes) giveUp();
+        if (opens) {
           flush(i);
-          frames.push({ children: [], length, start: i });
-        } else if (right) {
-          // Only the innermost open delimiter, of the same length, closes here; anything else takes CommonMark's fuller rules.
+          frames.push({ children: [], char: c, length, start: i });
+        } else if (closes) {
+          // Only the innermost open delimiter, of the same character and length, closes here; anything else takes CommonMark's fuller rules.
           const frame = frames[frames.length - 1] as (typeof frames)[number];
-          if (frames.length === 1 || frame.length !== length) giveUp();
+          if (frames.length === 1 || frame.char !== c || frame.length !== length) giveUp();
           flush(i);
           frames.pop();
           add({ type: length === 1 ? 'emphasis' : 'strong', children: frame.children, position: this.#position(frame.start, run) });

@@ -78,6 +78,7 @@ describe('parsePlainBlock', () => {
     emphasis: '*a* **b** **c d**: e (**f**) "*g*", a * b',
     'emphasis around a link and code': '**[link `code`](/to/) after** and *`x`*',
     'link with code and emphasis': 'See [the `api` *docs*](../api/#top) now.',
+    'underscore emphasis and snake_case': 'a _b_ c, __d__ (_e_) and snake_case_name',
     'code spans': '`a` then `b c` and `x*y*z`, `[not](a link)`',
     'trailing spaces': 'line one \nline two  \nline three ',
     'hard break in a list item': '* first  \n  second',
@@ -87,6 +88,7 @@ describe('parsePlainBlock', () => {
     'paragraph then list': 'Steps:\n1. one\n2. two',
     'list, blank line, paragraph': '* a\n* b\n\nafter',
     'fences with info': '```yaml title="x"\na: 1\n\n  b: 2\n```\n\n~~~\n~~~',
+    'fence in a list item, then text': '* Run:\n  ```sh\n  ls\n    -l\n  ```\n  Then:\n  * more\n* next',
     'paragraph then fence': 'Run:\n```sh\nls | wc -l\n```\nDone.',
     'comments': '<!-- one\n\ntwo -->\n<!-- three --> tail',
     'punctuation and unicode': 'Déjà vu — “quotes”, 1.2.3 (a) {b} ZSTRATA0PHZ!',
@@ -110,10 +112,12 @@ describe('parsePlainBlock', () => {
     image: '![alt](a.png)',
     table: 'a | b\n--|--\n1 | 2',
     strikethrough: 'a ~~b~~',
-    'underscore emphasis': 'a _b_ c',
+    'interleaved delimiters': '*a _b* c_',
     'loose list': '* a\n\n* b',
     'lazy continuation': '* a\nlazy',
     'over-indented continuation': '* a\n    b',
+    'blank line in a fence in a list item': '* a\n  ```\n  x\n\n  y\n  ```',
+    'fence line less indented than its item': '* a\n  ```\n x\n  ```',
     'task item': '* [ ] todo',
     'setext heading': 'Title\n---',
     'thematic break': '***',
@@ -142,7 +146,7 @@ describe('parsePlainBlock', () => {
     // A fixed seed: the same strings on every run, mixing plain pieces with ones that must be declined.
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const pieces = ['word', 'Foo bar', ' ', '  ', '*', '**', '***', '`', '`x`', '[a](b)', '[`c` *d*](e/f)', ']', '\n', '\n', '\n\n', '\n  ', '\n   ', '\n    ', '* ', '- ', '1. ', '2. ', '## ', '#', '```\n', '<!-- c -->', '!', '.', ':', '(', ')', '{#id}', '😀', '_', '-', '=', '\\', '&amp;', 'www.x', '|'];
+    const pieces = ['word', 'Foo bar', ' ', '  ', '*', '**', '***', '`', '`x`', '[a](b)', '[`c` *d*](e/f)', ']', '\n', '\n', '\n\n', '\n  ', '\n   ', '\n    ', '* ', '- ', '1. ', '2. ', '## ', '#', '```\n', '\n  ```\n', '\n  ```sh\n', '<!-- c -->', '!', '.', ':', '(', ')', '{#id}', '😀', '_', '__', 'snake_case', '-', '=', '\\', '&amp;', 'www.x', '|'];
     let accepted = 0;
     for (let n = 0; n < 4000; n++) {
       let text = '';
