@@ -53,6 +53,36 @@ export function relativeUrl(from: string, to: string): string {
   return result === '' ? './' : result;
 }
 
+/** A relative or root-relative URL made of characters no URL parser changes. */
+const PLAIN_URL = /^(?!\/\/)[\w.~/-]+(?:#[\w.~-]*)?$/;
+
+/**
+ * What `new URL(url, base)` gives (path and fragment) when `url` is plain,
+ * without the parser: a page's links are resolved by the thousand (every
+ * page lists the whole site in its sidebar). `basePath` is the base's
+ * pathname. Undefined when `url` is not plain: the caller uses `URL`.
+ */
+export function resolvePlainUrl(basePath: string, url: string): { pathname: string; fragment: string } | undefined {
+  if (!PLAIN_URL.test(url)) return undefined;
+  const hash = url.indexOf('#');
+  const rel = hash === -1 ? url : url.slice(0, hash);
+  if (rel === '') return undefined;
+  const root = rel.startsWith('/');
+  const path = root ? [] : basePath.split('/').slice(1, -1);
+  const segments = (root ? rel.slice(1) : rel).split('/');
+  segments.forEach((segment, i) => {
+    // As the URL standard's path parser: a trailing `.` or `..` leaves a trailing slash; `..` at the root stays there.
+    const last = i === segments.length - 1;
+    if (segment === '..') {
+      path.pop();
+      if (last) path.push('');
+    } else if (segment === '.') {
+      if (last) path.push('');
+    } else path.push(segment);
+  });
+  return { pathname: `/${path.join('/')}`, fragment: hash === -1 ? '' : url.slice(hash + 1) };
+}
+
 /** Decodes percent-escapes, keeping the text as is when they are malformed. */
 export function safeDecode(path: string): string {
   try {

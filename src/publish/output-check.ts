@@ -2,7 +2,7 @@ import type { OutputSink } from '../build/output.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { RuleId } from '../diagnostics/rules.js';
-import { isExternal, safeDecode } from '../links/urls.js';
+import { isExternal, resolvePlainUrl, safeDecode } from '../links/urls.js';
 import { suggest } from '../shortcodes/suggest.js';
 import type { BaseUrl } from './base-url.js';
 import { scanHtml, type HtmlReference } from './html-scan.js';
@@ -196,13 +196,17 @@ export class OutputCheck {
     if (path === NOT_FOUND_PAGE && !url.startsWith('/') && !url.startsWith('#')) {
       return { key: `404:${url}`, problem: { ruleId: rules.outputRelative404, message: `${what()} must be an absolute path (\`${base.path}…\`): 404.html is served at any address`, path, place } };
     }
-    let resolved: URL;
-    try {
-      resolved = new URL(url, pageUrl());
-    } catch {
-      return { key: `bad:${path}:${url}`, problem: { ruleId: rules.outputMissing, message: `${what()} is not a valid URL`, path, place, ...from } };
+    let resolved: { pathname: string; fragment: string } | undefined = resolvePlainUrl(pageUrl().pathname, url);
+    if (!resolved) {
+      let parsed: URL;
+      try {
+        parsed = new URL(url, pageUrl());
+      } catch {
+        return { key: `bad:${path}:${url}`, problem: { ruleId: rules.outputMissing, message: `${what()} is not a valid URL`, path, place, ...from } };
+      }
+      if (parsed.origin !== ORIGIN) return undefined;
+      resolved = { pathname: parsed.pathname, fragment: parsed.hash.slice(1) };
     }
-    if (resolved.origin !== ORIGIN) return undefined;
     const pathname = safeDecode(resolved.pathname);
     if (!pathname.startsWith(base.path)) {
       return {
@@ -212,7 +216,7 @@ export class OutputCheck {
     }
     const target = pathname.slice(base.path.length);
     if (elsewhere?.(target)) return undefined;
-    const fragment = resolved.hash === '' ? '' : safeDecode(resolved.hash.slice(1));
+    const fragment = resolved.fragment === '' ? '' : safeDecode(resolved.fragment);
     return { ref, target: this.#string(target), fragment: fragment === '' || fragment === 'top' ? undefined : this.#string(fragment) };
   }
 

@@ -75,6 +75,9 @@ function rightFlanking(before: string, after: string | undefined): boolean {
   return !isSpace(before) && (!isPunct(before) || isSpace(after) || isPunct(after));
 }
 
+/** The characters the typographer may replace, or must look at (`<` and `>` of `<<` and `>>`). */
+const SPECIAL = /['"<>.-]/g;
+
 function typeset(node: Text, state: State, next: string | undefined): string {
   const text = node.value;
   if (!/['"<>.-]/.test(text)) {
@@ -84,6 +87,15 @@ function typeset(node: Text, state: State, next: string | undefined): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
+    // Characters that never change are copied a run at a time.
+    SPECIAL.lastIndex = i;
+    const at = SPECIAL.exec(text)?.index ?? text.length;
+    if (at > i) {
+      out += text.slice(i, at);
+      state.before = text[at - 1] as string;
+      i = at;
+      if (i === text.length) break;
+    }
     const c = text[i] as string;
     const rest = i + 5 > text.length && next !== undefined && next !== '\n' ? text.slice(i) + next : text.slice(i, i + 5);
     let replacement: string | undefined;

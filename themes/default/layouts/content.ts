@@ -1,6 +1,8 @@
 import type { Element, ElementContent, Layout, LayoutContext } from 'strata-docs/theme';
 
 const ANCHORED = new Set(['h2', 'h3', 'h4']);
+/** The elements `dress` may change (headings only with an id, notices only with a title: a look is enough). */
+const DRESSED = new Set([...ANCHORED, 'table', 'img', 'aside']);
 const NOTICE_ICONS: Record<string, string> = { note: 'note', tip: 'tip', info: 'info', warning: 'warning' };
 
 /**
@@ -54,9 +56,17 @@ function dress(ctx: LayoutContext, node: ElementContent, state: { tables: number
 }
 
 function copy(ctx: LayoutContext, node: Element, state: { tables: number }): Element {
-  // Code frames and raw blocks need no dressing: share them as they are.
+  // Code frames, raw blocks and whatever holds nothing to dress are shared as they are (most of a page).
   if (node.tagName === 'pre' || (node.tagName === 'div' && (node.properties.className as string[] | undefined)?.includes('highlight'))) return node;
+  if (!node.children.some(needsDressing)) return node;
   return { ...node, children: node.children.flatMap((c) => dress(ctx, c, state)) };
+}
+
+/** Whether `dress` changes this node or something in it. */
+function needsDressing(node: ElementContent): boolean {
+  if (node.type !== 'element') return false;
+  if (DRESSED.has(node.tagName)) return true;
+  return node.children.some(needsDressing);
 }
 
 /** The text of a node, as `hast-util-to-string` gives it (themes carry no dependencies). */
