@@ -9,6 +9,7 @@ import type { BuildOptions, BuildSummary } from './build-site.js';
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const { reused, walked } = checkStamp(options);
   if (reused) return reused;
-  const { buildSite } = await import('./build-site.js');
+  const [{ buildSite }, { limitHeapGrowth }] = await Promise.all([import('./build-site.js'), import('./heap-growth.js')]);
+  limitHeapGrowth(options.siteDir, options.cache === true);
   return buildSite(options, walked);
 }

@@ -12,7 +12,7 @@ import { appendJournal, applyDelta, diffTables, journalEntry, readJournal } from
 
 /** Where the cache lives, in the site's folder. */
 export const CACHE_DIR = '.strata-cache';
-const MANIFEST = 'manifest.bin';
+export const MANIFEST = 'manifest.bin';
 /** What builds changed since the manifest was written whole (`manifest-journal.ts`). */
 const JOURNAL = 'manifest.journal';
 const FORMAT = 5;
