@@ -112,7 +112,11 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     toHast(markdown) {
       const parts = cut ? splitBlocks(markdown) : undefined;
       let tree: Root;
-      if (!parts || parts.length < 2) tree = parse(markdown);
+      if (!parts || parts.length < 2) {
+        // One block (a short page, a shortcode's markdown): plain, it needs no micromark either.
+        const nodes = parts?.length === 1 ? parsePlainBlock(markdown, { line: 1, offset: 0 }) : undefined;
+        tree = nodes ? transform({ type: 'root', children: nodes, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) } }, markdown) : parse(markdown);
+      }
       else {
         const cached = parts.map((part) => cache.get(part.text));
         const missing = parts.filter((_, i) => !cached[i]);
