@@ -57,9 +57,9 @@ function element(node: Element, schema: Schema, out: string[]): void {
   out.push('<', node.tagName, attributes ? ` ${attributes}` : '', '>');
   const before = out.length;
   for (const child of node.children) write(child, childSchema, node, out);
-  const empty = out.length === before || out.slice(before).every((s) => s === '');
   // A void element is written without a closing tag, unless it has content.
-  if (!(VOIDS.has(node.tagName.toLowerCase()) && own.space === 'html' && empty)) out.push('</', node.tagName, '>');
+  const voidAndEmpty = VOIDS.has(node.tagName.toLowerCase()) && own.space === 'html' && (out.length === before || out.slice(before).every((s) => s === ''));
+  if (!voidAndEmpty) out.push('</', node.tagName, '>');
 }
 
 interface AttributeInfo {

@@ -38,29 +38,26 @@ class Restorer {
 
   children(parent: Parents, verbatim: boolean, depth: number): void {
     if (depth > MAX_DEPTH) return;
-    const out: ElementContent[] = [];
-    let changed = false;
-    for (const child of parent.children as ElementContent[]) {
-      if (child.type === 'text' && child.value.includes('ZSTRATA')) {
-        changed = true;
-        out.push(...this.#text(child, verbatim, depth));
-      } else if (child.type === 'element') {
+    const children = parent.children as ElementContent[];
+    // The new list of children, made only once a child is replaced (most parents hold no placeholder).
+    let out: ElementContent[] | undefined;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as ElementContent;
+      let replaced: ElementContent[] | undefined;
+      if (child.type === 'text' && child.value.includes('ZSTRATA')) replaced = this.#text(child, verbatim, depth);
+      else if (child.type === 'element') {
         const whole = !verbatim && child.tagName === 'p' ? this.#alone(child) : undefined;
-        if (whole) {
-          changed = true;
-          const nodes = this.#nodes(whole, depth);
-          out.push(...nodes);
-        } else {
+        if (whole) replaced = this.#nodes(whole, depth);
+        else {
           this.#properties(child);
           this.children(child, verbatim || VERBATIM.has(child.tagName), depth);
-          if (child.tagName === 'p' && child.children.some(isBlock)) {
-            changed = true;
-            out.push(...splitParagraph(child));
-          } else out.push(child);
+          if (child.tagName === 'p' && child.children.some(isBlock)) replaced = splitParagraph(child);
         }
-      } else out.push(child);
+      }
+      if (replaced) (out ??= children.slice(0, i)).push(...replaced);
+      else out?.push(child);
     }
-    if (changed) parent.children = out as typeof parent.children;
+    if (out) parent.children = out as typeof parent.children;
   }
 
   /** The placeholder a paragraph consists of, if it holds nothing else. */

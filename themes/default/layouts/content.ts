@@ -1,8 +1,6 @@
 import type { Element, ElementContent, Layout, LayoutContext } from 'strata-docs/theme';
 
 const ANCHORED = new Set(['h2', 'h3', 'h4']);
-/** The elements `dress` may change (headings only with an id, notices only with a title: a look is enough). */
-const DRESSED = new Set([...ANCHORED, 'table', 'img', 'aside']);
 const NOTICE_ICONS: Record<string, string> = { note: 'note', tip: 'tip', info: 'info', warning: 'warning' };
 
 /**
@@ -56,17 +54,17 @@ function dress(ctx: LayoutContext, node: ElementContent, state: { tables: number
 }
 
 function copy(ctx: LayoutContext, node: Element, state: { tables: number }): Element {
-  // Code frames, raw blocks and whatever holds nothing to dress are shared as they are (most of a page).
+  // Code frames and raw blocks need no dressing: share them as they are.
   if (node.tagName === 'pre' || (node.tagName === 'div' && (node.properties.className as string[] | undefined)?.includes('highlight'))) return node;
-  if (!node.children.some(needsDressing)) return node;
-  return { ...node, children: node.children.flatMap((c) => dress(ctx, c, state)) };
-}
-
-/** Whether `dress` changes this node or something in it. */
-function needsDressing(node: ElementContent): boolean {
-  if (node.type !== 'element') return false;
-  if (DRESSED.has(node.tagName)) return true;
-  return node.children.some(needsDressing);
+  // So is any element nothing in which was dressed (most of a page): a copy only where something changed.
+  let changed = false;
+  const children: ElementContent[] = [];
+  for (const child of node.children) {
+    const dressed = dress(ctx, child, state);
+    if (dressed.length !== 1 || dressed[0] !== child) changed = true;
+    children.push(...dressed);
+  }
+  return changed ? { ...node, children } : node;
 }
 
 /** The text of a node, as `hast-util-to-string` gives it (themes carry no dependencies). */
