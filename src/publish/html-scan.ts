@@ -115,6 +115,10 @@ function srcsetUrls(value: string): string[] {
 
 /** hast property names of the attributes above. */
 const PROPERTIES: Record<string, string> = { href: 'href', src: 'src', srcSet: 'srcset', poster: 'poster', data: 'data', xLinkHref: 'xlink:href' };
+/** Per element: the properties holding references, with their attribute names (looked up once, not per element). */
+const REFERENCE_PROPERTIES: Record<string, Array<[string, string]>> = Object.fromEntries(
+  Object.entries(ATTRIBUTES).map(([tag, attributes]) => [tag, Object.entries(PROPERTIES).filter(([, attribute]) => attributes.includes(attribute))]),
+);
 
 /**
  * The same scan, from the tree a page was serialised from (a render thread
@@ -133,25 +137,30 @@ export function scanTree(tree: Root, sourceFile: string): HtmlScan {
 
 function element(node: Element, sourceFile: string, scan: HtmlScan): void {
   const { tagName, properties } = node;
-  const start = node.position?.start;
   // Theme markup has no place in a file anyone edits: line 0 leaves the place out of the message.
-  const place = start ? { line: start.line, column: start.column, source: sourceFile } : { line: 0, column: 0 };
+  const place = () => {
+    const start = node.position?.start;
+    return start ? { line: start.line, column: start.column, source: sourceFile } : { line: 0, column: 0 };
+  };
   if (typeof properties.id === 'string' && properties.id !== '') scan.ids.add(properties.id);
   if (tagName === 'a' && typeof properties.name === 'string' && properties.name !== '') scan.ids.add(properties.name);
   if (tagName === 'base' && typeof properties.href === 'string') scan.base ??= properties.href.trim();
   const equiv = properties.httpEquiv;
   if (tagName === 'meta' && (Array.isArray(equiv) ? equiv.join(' ') : String(equiv ?? '')).toLowerCase() === 'refresh') {
     const match = /^\s*\d*\s*[;,]\s*url\s*=\s*['"]?([^'"]*)['"]?\s*$/i.exec(String(properties.content ?? ''));
-    if (match?.[1]) scan.references.push({ tag: tagName, attribute: 'http-equiv=refresh', url: match[1].trim(), ...place });
+    if (match?.[1]) scan.references.push({ tag: tagName, attribute: 'http-equiv=refresh', url: match[1].trim(), ...place() });
   }
-  const wanted = ATTRIBUTES[tagName];
+  const wanted = REFERENCE_PROPERTIES[tagName];
   if (!wanted) return;
-  for (const [property, attribute] of Object.entries(PROPERTIES)) {
-    if (!wanted.includes(attribute)) continue;
+  for (const [property, attribute] of wanted) {
     const value = properties[property];
     if (value === undefined || value === null || value === false) continue;
     const text = Array.isArray(value) ? value.join(attribute === 'srcset' ? ', ' : ' ') : String(value);
-    const urls = attribute === 'srcset' ? srcsetUrls(text) : [text.trim()];
-    for (const url of urls) if (url !== '') scan.references.push({ tag: tagName, attribute, url, ...place });
+    if (attribute === 'srcset') {
+      for (const url of srcsetUrls(text)) scan.references.push({ tag: tagName, attribute, url, ...place() });
+    } else {
+      const url = text.trim();
+      if (url !== '') scan.references.push({ tag: tagName, attribute, url, ...place() });
+    }
   }
 }
