@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO } from '../support/cli.js';
+import { copyExample } from '../support/dev.js';
+
+/**
+ * The build cache's keys include Strata itself: the CLI runs from the bundle,
+ * so a changed bundle file must start the cache over, and an unchanged one
+ * must not. Runs a copy of the package, whose bundle the test may change.
+ */
+describe('Strata in the cache keys', () => {
+  const pkg = mkdtempSync(path.join(tmpdir(), 'strata-pkg-'));
+  const site = copyExample();
+  afterAll(() => {
+    rmSync(pkg, { recursive: true, force: true });
+    site.cleanup();
+  });
+  for (const part of ['bin', 'lib', 'themes', 'package.json']) cpSync(path.join(REPO, part), path.join(pkg, part), { recursive: true });
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(pkg, 'node_modules'));
+  const build = () => spawnSync(process.execPath, [path.join(pkg, 'bin/strata.js'), 'build', site.dir], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('reuses the cache while the bundle is the same, and starts over when it changed', () => {
+    expect(build().status).toBe(0);
+    appendFileSync(path.join(site.dir, 'content/_index.md'), '\nEdited.\n');
+    const warm = build();
+    expect(warm.status).toBe(0);
+    expect(warm.stdout).toMatch(/from the cache/);
+    appendFileSync(path.join(pkg, 'lib/bundle/main.js'), '\n// a local fix\n');
+    appendFileSync(path.join(site.dir, 'content/_index.md'), '\nEdited again.\n');
+    const changed = build();
+    expect(changed.status, changed.stderr).toBe(0);
+    expect(changed.stdout).not.toMatch(/from the cache/);
+    expect(changed.stdout).toMatch(/124 pages/);
+  });
+});
