@@ -40,6 +40,7 @@ const ORDERED = /^(\d{1,9})([.)]) (?=\S)/;
 const NOT_TEXT_START = new Set([' ', '>', '#', '<', '~', '=', '_', ':', '-', '+', '|']);
 const THEMATIC_STARS = /^\*[* ]*$/;
 const TASK = /^\[[ xX]\]/;
+const MAX_LIST_DEPTH = 16;
 const WHITESPACE = /\s/u;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 
@@ -227,7 +228,9 @@ class PlainBlock {
    * blank line, a line less indented or the block's end; and the line after it.
    * An item holds a paragraph, and may end with a tight list of its own.
    */
-  #list(first: number, indent: number): { node: List; next: number } {
+  #list(first: number, indent: number, depth = 1): { node: List; next: number } {
+    // Deeper lists are rare, and each level looks at the lines below it again: left to micromark.
+    if (depth > MAX_LIST_DEPTH) giveUp();
     const head = marker(this.#line(first).slice(indent)) as Marker;
     const items: ListItem[] = [];
     let i = first;
@@ -256,7 +259,7 @@ class PlainBlock {
           const sub = marker(rest) as Marker;
           // Only a list starting at 1 interrupts the item's paragraph; another number continues it.
           if (sub.kind === 'ordered' && sub.start !== 1) giveUp();
-          const nested = this.#list(next, inner);
+          const nested = this.#list(next, inner, depth + 1);
           children.push(nested.node);
           next = nested.next;
           break;

@@ -142,6 +142,13 @@ describe('parsePlainBlock', () => {
     });
   }
 
+  it('declines lists nested more than 16 deep', () => {
+    const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}* item`).join('\n');
+    expect(parsePlainBlock(nested(16), { line: 1, offset: 0 })).toEqual(expected(nested(16)));
+    expect(parsePlainBlock(nested(17), { line: 1, offset: 0 })).toBeUndefined();
+    expect(parsePlainBlock(nested(3_000), { line: 1, offset: 0 })).toBeUndefined();
+  });
+
   it('agrees with micromark on every random block it accepts', () => {
     // A fixed seed: the same strings on every run, mixing plain pieces with ones that must be declined.
     let seed = 7;
