@@ -85,6 +85,8 @@ export function resolvePlainUrl(basePath: string, url: string): { pathname: stri
 
 /** Decodes percent-escapes, keeping the text as is when they are malformed. */
 export function safeDecode(path: string): string {
+  // Most paths have nothing to decode (the output check decodes every link's).
+  if (!path.includes('%')) return path;
   try {
     return decodeURIComponent(path);
   } catch {
