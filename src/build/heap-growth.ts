@@ -12,7 +12,8 @@ import { CACHE_DIR, MANIFEST } from '../cache/build-cache.js';
  * the main thread (while the site loads) and 60 MB on each render thread. At
  * 50 % it peaks at about 490 MiB, for 3 % more time; 20 % gives 435 MiB for
  * 8 % more (bench/README.md). Unlike a heap limit it never fails a build: a
- * larger site's heaps still grow as far as they need.
+ * larger site's heaps still grow as far as they need. (The render pool also
+ * collects loading's garbage before the threads start: about 410 MiB.)
  */
 const COLD_HEAP_GROWING_PERCENT = 50;
 

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { collectGarbage } from '../util/collect-garbage.js';
 import type { Version, VersionOrigin } from '../versions/resolve-versions.js';
 import type { LoadedSite } from './load-site.js';
 import type { SiteLayoutInfo } from './layout-page.js';
@@ -85,6 +86,9 @@ function threads(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions,
   };
   // Texts are not kept on the main thread either: it only plans and writes.
   for (const prepared of site.versions) for (const page of prepared.pages) page.text = '';
+  // They, and the rest of loading's garbage (100 MB for corpus A), go before the threads' heaps grow beside this
+  // one: V8 would keep them until this heap next filled up, at the build's peak (480 → 400 MiB on A, no slower).
+  collectGarbage();
   // Loaded only when threads are started: a small rebuild renders on the main thread.
   const ready = import('tinypool').then(
     ({ default: Tinypool }) =>
