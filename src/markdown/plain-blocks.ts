@@ -92,7 +92,7 @@ class PlainBlock {
       const line = this.#line(i);
       const heading = HEADING.exec(line);
       if (line === '') i++;
-      else if (line.startsWith('```') || line.startsWith('~~~')) {
+      else if (opensFence(line)) {
         const fence = this.#fence(i, 0);
         nodes.push(fence.node);
         i = fence.next;
@@ -128,7 +128,7 @@ class PlainBlock {
     for (; next < this.#lines.length; next++) {
       const line = this.#line(next);
       // Headings, fences and comments interrupt a paragraph.
-      if (line === '' || HEADING.test(line) || line.startsWith('```') || line.startsWith('~~~') || line.startsWith(COMMENT_START)) break;
+      if (line === '' || HEADING.test(line) || opensFence(line) || line.startsWith(COMMENT_START)) break;
       const m = marker(line);
       if (m) {
         // Only a list starting at 1 interrupts a paragraph; another number is text, which micromark handles.
@@ -153,7 +153,7 @@ class PlainBlock {
       if (spaces < inner) break;
       if (spaces > inner) giveUp();
       const rest = continued.slice(inner);
-      if (marker(rest) || rest.startsWith('```') || rest.startsWith('~~~')) break;
+      if (marker(rest) || opensFence(rest)) break;
       if (HEADING.test(rest)) giveUp();
       textLine(rest);
     }
@@ -251,12 +251,12 @@ class PlainBlock {
       // Then fences and paragraphs at the item's content column, and perhaps a list of its own, last.
       while (next < this.#lines.length && leadingSpaces(this.#line(next)) === inner) {
         const rest = this.#line(next).slice(inner);
-        if (rest.startsWith('```') || rest.startsWith('~~~')) {
+        const sub = marker(rest);
+        if (opensFence(rest)) {
           const fence = this.#fence(next, inner);
           children.push(fence.node);
           next = fence.next;
-        } else if (marker(rest)) {
-          const sub = marker(rest) as Marker;
+        } else if (sub) {
           // Only a list starting at 1 interrupts the item's paragraph; another number continues it.
           if (sub.kind === 'ordered' && sub.start !== 1) giveUp();
           const nested = this.#list(next, inner, depth + 1);
@@ -271,8 +271,7 @@ class PlainBlock {
           next = end;
         }
       }
-      const end = ((children[children.length - 1] as Paragraph | Code | List).position as Position).end.offset as number;
-      items.push({ type: 'listItem', spread: false, checked: null, children, position: this.#position(start, end - this.#origin.offset) });
+      items.push({ type: 'listItem', spread: false, checked: null, children, position: this.#position(start, this.#end(children[children.length - 1] as Paragraph | Code | List)) });
       i = next;
     }
     // After a blank line, an item or an indented line would make the list loose: left to micromark.
@@ -280,8 +279,7 @@ class PlainBlock {
     while (after < this.#lines.length && this.#line(after) === '') after++;
     if (after > i && after < this.#lines.length && (marker(this.#line(after)) || this.#line(after).startsWith(' '))) giveUp();
     const start = (this.#lines[first] as Line).start + indent;
-    const end = ((items[items.length - 1] as ListItem).position as Position).end.offset as number;
-    const node: List = { type: 'list', ordered: head.kind === 'ordered', start: head.kind === 'ordered' ? head.start : null, spread: false, children: items, position: this.#position(start, end - this.#origin.offset) };
+    const node: List = { type: 'list', ordered: head.kind === 'ordered', start: head.kind === 'ordered' ? head.start : null, spread: false, children: items, position: this.#position(start, this.#end(items[items.length - 1] as ListItem)) };
     return { node, next: i };
   }
 
@@ -401,6 +399,11 @@ class PlainBlock {
       .join('\n');
   }
 
+  /** Where a node made here ends, as an offset into the block (positions hold offsets into the whole text). */
+  #end(node: Paragraph | Code | List | ListItem): number {
+    return ((node.position as Position).end.offset as number) - this.#origin.offset;
+  }
+
   #position(start: number, end: number): Position {
     return { start: this.#point(start), end: this.#point(end) };
   }
@@ -424,6 +427,11 @@ function neighbour(c: string | undefined): string {
   return c;
 }
 
+/** A fenced code block opens on this line (at its start). */
+function opensFence(line: string): boolean {
+  return line.startsWith('```') || line.startsWith('~~~');
+}
+
 /** A list marker with one space after it, and content. */
 function marker(line: string): Marker | undefined {
   const bullet = BULLET.exec(line);
@@ -445,7 +453,7 @@ function textLine(line: string): void {
   const c = line[0] as string;
   if (NOT_TEXT_START.has(c)) giveUp();
   if (c === '*' && (line[1] === ' ' || THEMATIC_STARS.test(line))) giveUp();
-  if (line.startsWith('```')) giveUp();
+  if (opensFence(line)) giveUp();
   if (c >= '0' && c <= '9' && /^\d{1,9}[.)]( |$)/.test(line)) giveUp();
 }
 

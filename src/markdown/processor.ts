@@ -115,9 +115,8 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
       if (!parts || parts.length < 2) {
         // One block (a short page, a shortcode's markdown): plain, it needs no micromark either.
         const nodes = parts?.length === 1 ? parsePlainBlock(markdown, { line: 1, offset: 0 }) : undefined;
-        tree = nodes ? transform({ type: 'root', children: nodes, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) } }, markdown) : parse(markdown);
-      }
-      else {
+        tree = nodes ? transform(mdastRoot(nodes, markdown), markdown) : parse(markdown);
+      } else {
         const cached = parts.map((part) => cache.get(part.text));
         const missing = parts.filter((_, i) => !cached[i]);
         // This page's new blocks, in case the cache let go of one already (a huge page).
@@ -174,8 +173,13 @@ class Batch {
 
   /** The tree micromark would give for the text, from the blocks' plain parses. */
   root(): MdastRoot {
-    return { type: 'root', children: this.#nodes, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(this.text) } };
+    return mdastRoot(this.#nodes, this.text);
   }
+}
+
+/** The root micromark gives for `markdown`, holding `children`. */
+function mdastRoot(children: RootContent[], markdown: string): MdastRoot {
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) } };
 }
 
 function lineBreaks(text: string): number {

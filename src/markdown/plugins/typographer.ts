@@ -80,10 +80,6 @@ const SPECIAL = /['"<>.-]/g;
 
 function typeset(node: Text, state: State, next: string | undefined): string {
   const text = node.value;
-  if (!/['"<>.-]/.test(text)) {
-    if (text) state.before = text[text.length - 1] as string;
-    return text;
-  }
   let out = '';
   let i = 0;
   while (i < text.length) {
