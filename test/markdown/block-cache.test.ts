@@ -4,6 +4,7 @@ import type { Nodes, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/content/front-matter.js';
+import { BlockCache } from '../../src/markdown/block-cache.js';
 import { createMarkdownRenderer } from '../../src/markdown/processor.js';
 import { splitBlocks } from '../../src/markdown/split-blocks.js';
 import { REPO } from '../support/cli.js';
@@ -108,5 +109,18 @@ describe('block cache', () => {
     expect(splitBlocks('a\n\n[x]: /y/\n')).toBeUndefined();
     expect(splitBlocks('a[^1]\n\n[^1]: n\n')).toBeUndefined();
     expect(splitBlocks('a\n\nb\n')?.map((b) => b.text)).toEqual(['a', 'b']);
+  });
+
+  it('keeps a quarter of a million characters of blocks, the least recently used going first', () => {
+    const cache = new BlockCache();
+    const tree: Root = { type: 'root', children: [] };
+    const block = (i: number) => `${String(i).padStart(4, '0')}${'x'.repeat(996)}`;
+    for (let i = 0; i < 250; i++) cache.set(block(i), tree);
+    // Used again: the oldest block becomes the newest.
+    expect(cache.get(block(0))).toBe(tree);
+    for (let i = 250; i < 260; i++) cache.set(block(i), tree);
+    expect(cache.get(block(0))).toBe(tree);
+    for (let i = 1; i <= 10; i++) expect(cache.get(block(i))).toBeUndefined();
+    for (let i = 11; i < 260; i++) expect(cache.get(block(i))).toBe(tree);
   });
 });
