@@ -41,6 +41,24 @@ export function resolvePath(base: string, rel: string): string {
  * moves, and make a page's HTML the same in every version folder.
  */
 export function relativeUrl(from: string, to: string): string {
+  // Segment by segment on the strings: every page makes a few hundred of these (its sidebar, its links).
+  // Paths with an empty segment (`//`) or without a leading `/` take the general way.
+  if (from[0] !== '/' || to[0] !== '/' || from.includes('//') || to.includes('//')) return relativeUrlBySegments(from, to);
+  const fromDir = from.slice(0, from.lastIndexOf('/') + 1);
+  const slash = to.lastIndexOf('/');
+  const toDir = to.slice(0, slash + 1);
+  let same = 0;
+  while (same < fromDir.length && same < toDir.length && fromDir[same] === toDir[same]) same++;
+  // The last `/` both share ends the folders they have in common.
+  const common = fromDir.lastIndexOf('/', same - 1);
+  let up = '';
+  for (let i = common + 1; i < fromDir.length; i++) if (fromDir[i] === '/') up += '../';
+  const result = up + to.slice(common + 1);
+  return result === '' ? './' : result;
+}
+
+/** `relativeUrl` for any pair of paths: empty segments are skipped. */
+export function relativeUrlBySegments(from: string, to: string): string {
   const fromDir = from.slice(0, from.lastIndexOf('/') + 1).split('/').filter(Boolean);
   const toParts = to.split('/');
   const toFile = toParts.pop() as string;

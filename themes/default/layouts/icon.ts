@@ -21,10 +21,20 @@ const ICONS: Record<string, Array<[string, Record<string, string | number>]>> = 
   warning: [['path', { d: 'm21.73 18-8-14a2 2 0 0 0-3.48 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.73-3ZM12 9v4M12 17h.01' }]],
 };
 
+/**
+ * Each icon as made the first time: the same for every page, and nothing
+ * changes a document's tree once laid out (it is serialised and scanned), so
+ * pages share it. A page has a dozen icons, and making them was a tenth of
+ * its layout.
+ */
+const made = new Map<string, Element>();
+
 /** `ctx.partial('icon', { name: 'search' })`: a decorative inline SVG (hidden from assistive technology). */
 const icon: Layout = (ctx, props) => {
   const { h } = ctx;
   const name = String(props?.name ?? '');
+  const known = made.get(name);
+  if (known) return known;
   const shapes = ICONS[name] ?? [];
   const svg: Element = h(
     'svg',
@@ -43,6 +53,7 @@ const icon: Layout = (ctx, props) => {
     },
     shapes.map(([tag, attrs]) => h(tag, attrs)),
   );
+  made.set(name, svg);
   return svg;
 };
 
