@@ -79,8 +79,9 @@ function threads(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions,
       const { tree, ...version } = prepared.version;
       return {
         version: { ...version, displayPrefix: tree.displayPrefix },
-        // Texts are not sent: threads read the pages they render.
-        discovered: { pages: prepared.pages.map((p) => ({ ...p, text: '' })), files: prepared.files, data: prepared.data, diagnostics: [] },
+        // Texts are not sent: threads read the pages they render. Their front matter is, to tell whether it changed
+        // since; copied, as a slice would keep each page's whole text alive in this thread for the whole build.
+        discovered: { pages: prepared.pages.map((p) => ({ ...p, text: '', head: Buffer.from(p.text.slice(0, p.bodyOffset)).toString() })), files: prepared.files, data: prepared.data, diagnostics: [] },
       };
     }),
   };

@@ -1,7 +1,7 @@
 import { serializeHtml } from '../html/serialize.js';
 import { fragmentLinks } from '../links/check-anchors.js';
 import { contentHash, writeOutputFile } from './output.js';
-import { readPage } from '../content/discover.js';
+import { rereadPage } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StrataConfig } from '../config/schema.js';
@@ -87,7 +87,7 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
     }
     const record = prepared.pages[entry.page] as PageRecord;
     // Texts are read again where discovery let go of them (render threads), or never read them (the build cache).
-    const page = ctx.reread || record.text === '' ? ((await readPage(prepared.version.tree, record.source, ctx.config.contentDir)) ?? record) : record;
+    const page = ctx.reread || record.text === '' ? ((await rereadPage(prepared.version.tree, record, ctx.config.contentDir)) ?? record) : record;
     // Discovery decided the page's place; a re-read file keeps it (only its text is new).
     const rendered = await renderPage({ ...page, url: record.url, parent: record.parent, aliases: record.aliases }, env);
     results.push({

@@ -99,9 +99,37 @@ export function outsideRoot(file: string): Diagnostic {
 }
 
 export async function readPage(tree: SourceTree, source: string, contentDir: string): Promise<PageRecord | undefined> {
-  const file = tree.displayPrefix + source;
   const bytes = await tree.read(source);
+  return bytes && pageFromBytes(source, tree.displayPrefix + source, bytes, contentDir);
+}
+
+/**
+ * A page's text read again, for a record discovery made and let go of the
+ * text of (a render thread's copy, with its `head`). While the file still
+ * starts with the front matter discovery read, the record stands and only the
+ * text is new: front matter is not parsed twice. A file that changed there
+ * since, or that had problems, is read as discovery reads it.
+ */
+export async function rereadPage(tree: SourceTree, record: PageRecord, contentDir: string): Promise<PageRecord | undefined> {
+  const { head } = record;
+  if (head === undefined || record.diagnostics.length > 0) return readPage(tree, record.source, contentDir);
+  const bytes = await tree.read(record.source);
   if (!bytes) return undefined;
+  const decoded = bytes.length <= MAX_PAGE_BYTES ? decodeText(bytes) : undefined;
+  if (decoded?.ok && sameHead(decoded.text, head)) return { ...record, text: decoded.text };
+  return pageFromBytes(record.source, record.file, bytes, contentDir);
+}
+
+/** Whether `text` splits into front matter and body where the text before it did, all before its body being `head`. */
+function sameHead(text: string, head: string): boolean {
+  if (!text.startsWith(head)) return false;
+  // No front matter then: none now either.
+  if (head === '') return splitFrontMatter(text, '').format === 'none';
+  // The body starts after the line that closes the front matter; right after it only when nothing followed.
+  return head.endsWith('\n') || text.length === head.length;
+}
+
+function pageFromBytes(source: string, file: string, bytes: Buffer, contentDir: string): PageRecord {
   const diagnostics: Diagnostic[] = [];
   if (bytes.length > MAX_PAGE_BYTES) {
     const size = `${(bytes.length / MB).toFixed(1)} MB`;

@@ -21,6 +21,12 @@ export interface PageRecord {
   frontMatter: FrontMatter;
   /** The whole file, decoded; positions are offsets into it. Empty when the build cache spared reading it. */
   text: string;
+  /**
+   * The text before the body (the front matter), kept where `text` is dropped
+   * (the copies render threads get): a page read again that still starts with
+   * it is not parsed again (`rereadPage`).
+   */
+  head?: string;
   /** SHA-1 of `text`, for the build cache's keys. */
   contentHash?: string;
   bodyOffset: number;
