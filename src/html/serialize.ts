@@ -52,9 +52,10 @@ function write(node: Nodes, schema: Schema, parent: Element | undefined, out: st
 
 function element(node: Element, schema: Schema, out: string[]): void {
   const own = schema.space === 'html' && node.tagName === 'svg' ? svg : schema;
-  const attributes = serializeAttributes(node.properties, own);
   const childSchema = own.space === 'svg' && INTEGRATION_POINTS.has(node.tagName) ? html : own;
-  out.push('<', node.tagName, attributes ? ` ${attributes}` : '', '>');
+  out.push('<', node.tagName);
+  writeAttributes(node.properties, own, out);
+  out.push('>');
   const before = out.length;
   for (const child of node.children) write(child, childSchema, node, out);
   // A void element is written without a closing tag, unless it has content.
@@ -83,8 +84,8 @@ function info(schema: Schema, key: string): AttributeInfo {
   return found;
 }
 
-function serializeAttributes(properties: Properties, schema: Schema): string {
-  const parts: string[] = [];
+/** Each attribute as ` name="value"`, in pieces: joined once with the whole document, not once per element. */
+function writeAttributes(properties: Properties, schema: Schema, out: string[]): void {
   for (const key in properties) {
     let value = properties[key];
     if (value === null || value === undefined) continue;
@@ -93,11 +94,10 @@ function serializeAttributes(properties: Properties, schema: Schema): string {
     else if ((i.boolean || i.overloadedBoolean) && (typeof value !== 'string' || value === i.attribute || value === '')) value = Boolean(value);
     if (value === false || (typeof value === 'number' && Number.isNaN(value))) continue;
     if (value === true) {
-      parts.push(i.name);
+      out.push(' ', i.name);
       continue;
     }
     const text = Array.isArray(value) ? (i.commaSeparated ? commas(value, { padLeft: true }) : spaces(value)) : String(value);
-    parts.push(`${i.name}="${text.replace(ATTRIBUTE, reference)}"`);
+    out.push(' ', i.name, '="', text.replace(ATTRIBUTE, reference), '"');
   }
-  return parts.join(' ');
 }

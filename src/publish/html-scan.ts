@@ -137,18 +137,13 @@ export function scanTree(tree: Root, sourceFile: string): HtmlScan {
 
 function element(node: Element, sourceFile: string, scan: HtmlScan): void {
   const { tagName, properties } = node;
-  // Theme markup has no place in a file anyone edits: line 0 leaves the place out of the message.
-  const place = () => {
-    const start = node.position?.start;
-    return start ? { line: start.line, column: start.column, source: sourceFile } : { line: 0, column: 0 };
-  };
   if (typeof properties.id === 'string' && properties.id !== '') scan.ids.add(properties.id);
   if (tagName === 'a' && typeof properties.name === 'string' && properties.name !== '') scan.ids.add(properties.name);
   if (tagName === 'base' && typeof properties.href === 'string') scan.base ??= properties.href.trim();
   const equiv = properties.httpEquiv;
   if (tagName === 'meta' && (Array.isArray(equiv) ? equiv.join(' ') : String(equiv ?? '')).toLowerCase() === 'refresh') {
     const match = /^\s*\d*\s*[;,]\s*url\s*=\s*['"]?([^'"]*)['"]?\s*$/i.exec(String(properties.content ?? ''));
-    if (match?.[1]) scan.references.push({ tag: tagName, attribute: 'http-equiv=refresh', url: match[1].trim(), ...place() });
+    if (match?.[1]) scan.references.push(treeReference(node, 'http-equiv=refresh', match[1].trim(), sourceFile));
   }
   const wanted = REFERENCE_PROPERTIES[tagName];
   if (!wanted) return;
@@ -157,10 +152,17 @@ function element(node: Element, sourceFile: string, scan: HtmlScan): void {
     if (value === undefined || value === null || value === false) continue;
     const text = Array.isArray(value) ? value.join(attribute === 'srcset' ? ', ' : ' ') : String(value);
     if (attribute === 'srcset') {
-      for (const url of srcsetUrls(text)) scan.references.push({ tag: tagName, attribute, url, ...place() });
+      for (const url of srcsetUrls(text)) scan.references.push(treeReference(node, attribute, url, sourceFile));
     } else {
       const url = text.trim();
-      if (url !== '') scan.references.push({ tag: tagName, attribute, url, ...place() });
+      if (url !== '') scan.references.push(treeReference(node, attribute, url, sourceFile));
     }
   }
+}
+
+/** A reference an element of the tree makes, placed in the page's source when it comes from there. */
+function treeReference(node: Element, attribute: string, url: string, sourceFile: string): HtmlReference {
+  const start = node.position?.start;
+  // Theme markup has no place in a file anyone edits: line 0 leaves the place out of the message.
+  return start ? { tag: node.tagName, attribute, url, line: start.line, column: start.column, source: sourceFile } : { tag: node.tagName, attribute, url, line: 0, column: 0 };
 }
