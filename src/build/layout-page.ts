@@ -1,5 +1,5 @@
 import type { ElementContent, Root } from 'hast';
-import { h } from 'hastscript';
+import { h } from '../html/h.js';
 import { serializeHtml } from '../html/serialize.js';
 import type { PageRecord } from '../content/page.js';
 import { relativeUrl } from '../links/urls.js';

@@ -1,5 +1,5 @@
 import type { ElementContent, Root } from 'hast';
-import { h } from 'hastscript';
+import { h } from '../html/h.js';
 import { type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import { rules, type RuleId } from '../diagnostics/rules.js';

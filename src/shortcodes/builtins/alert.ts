@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { h } from 'hastscript';
+import { h } from '../../html/h.js';
 import { rules } from '../../diagnostics/rules.js';
 import { withoutAutoId } from '../../transforms/heading-ids.js';
 import type { ShortcodeDefinition } from '../definition.js';

@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import { h } from 'hastscript';
+import { h } from '../../html/h.js';
 import { rules } from '../../diagnostics/rules.js';
 import { withoutAutoId } from '../../transforms/heading-ids.js';
 import type { PageSummary, ShortcodeContext, ShortcodeDefinition } from '../definition.js';

@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import { h } from 'hastscript';
+import { h } from '../../html/h.js';
 
 export interface CodeOptions {
   /** Lines to emphasise, as Hugo writes them: `2 4-5`. */

@@ -1,5 +1,5 @@
 import type { ElementContent } from 'hast';
-import { h } from 'hastscript';
+import { h } from '../../html/h.js';
 import type { ShortcodeDefinition } from '../definition.js';
 import { isTrue } from './values.js';
 

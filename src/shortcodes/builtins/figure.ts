@@ -1,5 +1,5 @@
 import type { ElementContent } from 'hast';
-import { h } from 'hastscript';
+import { h } from '../../html/h.js';
 import { toString } from 'hast-util-to-string';
 import { rules } from '../../diagnostics/rules.js';
 import { withoutAutoId } from '../../transforms/heading-ids.js';

@@ -1,4 +1,4 @@
-import { h } from 'hastscript';
+import { h } from '../../html/h.js';
 import type { ShortcodeDefinition } from '../definition.js';
 import { deindent } from './values.js';
 

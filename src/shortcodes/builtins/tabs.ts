@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import { h } from 'hastscript';
+import { h } from '../../html/h.js';
 import { rules } from '../../diagnostics/rules.js';
 import { ScratchKey, type ShortcodeContext, type ShortcodeDefinition } from '../definition.js';
 import { codeBlock } from './code-block.js';
