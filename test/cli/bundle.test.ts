@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -51,5 +51,14 @@ describe('the bundled CLI', () => {
   it('loads an optional package when the site needs it (code to highlight: Shiki; search: Pagefind)', () => {
     expect(packagesLoaded(site('```yaml\nkind: Gateway\n```\n'))).toContain('shiki');
     expect(packagesLoaded(site('Steps.\n', true))).toContain('pagefind');
+  });
+
+  it('walks trees without naming a function per node (scripts/bundle.mjs)', () => {
+    const bundle = readdirSync(path.join(REPO, 'lib/bundle'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(path.join(REPO, 'lib/bundle', file), 'utf8'))
+      .join('\n');
+    expect(bundle).toContain('node_modules/unist-util-visit-parents/lib/index.js');
+    expect(bundle).not.toMatch(/defineProperty\(visit, ["']name["']/);
   });
 });
