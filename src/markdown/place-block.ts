@@ -5,10 +5,24 @@ import type { Block } from './split-blocks.js';
 /**
  * Takes a node parsed in a batch of blocks out to its own block: positions
  * become relative to the block's text, as parsing the block alone gives them.
+ * In place (the batch's tree is not used again); a point several nodes share
+ * is in `moved` once moved, and moves once.
  */
-export function takeOut(node: Nodes, block: Block): void {
-  if (node.position) node.position = moved(node.position, 1 - block.line, -block.start);
-  if ('children' in node) for (const child of node.children) takeOut(child, block);
+export function takeOut(node: Nodes, block: Block, moved: Set<Point>): void {
+  if (node.position) {
+    // hast-util-from-parse5 can give a node parse5 saw no end of a position without `end`.
+    const { start, end } = node.position as Partial<Position>;
+    if (start) moveBack(start, block, moved);
+    if (end) moveBack(end, block, moved);
+  }
+  if ('children' in node) for (const child of node.children) takeOut(child, block, moved);
+}
+
+function moveBack(point: Point, block: Block, moved: Set<Point>): void {
+  if (moved.has(point)) return;
+  point.line -= block.line - 1;
+  if (point.offset !== undefined) point.offset -= block.start;
+  moved.add(point);
 }
 
 /**

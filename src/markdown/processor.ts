@@ -1,5 +1,6 @@
 import type { ElementContent, Nodes, Root } from 'hast';
 import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { Point } from 'unist';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -237,6 +238,7 @@ function endOf(markdown: string): { line: number; column: number; offset: number
  */
 function splitByBlock(tree: Root, blocks: readonly Block[]): Root[] {
   const nodes = tree.children as ElementContent[];
+  const moved = new Set<Point>();
   let next = 0;
   return blocks.map((block) => {
     const end = block.start + block.text.length;
@@ -247,7 +249,7 @@ function splitByBlock(tree: Root, blocks: readonly Block[]): Root[] {
       if (at === undefined || at < block.start) continue;
       if (at > end) break;
       if (children.length) children.push({ type: 'text', value: '\n' });
-      takeOut(node, block);
+      takeOut(node, block, moved);
       children.push(node);
     }
     return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(block.text) } };

@@ -64,6 +64,8 @@ export function assignHeadingIds(tree: Root, options: { auto?: boolean } = {}): 
  * space or `-` becomes `-`, letters, digits and `_` are lower-cased, the rest dropped.
  */
 export function anchorName(text: string): string {
+  // Printable ASCII (most headings): the same rules, on the whole string at once.
+  if (PRINTABLE_ASCII.test(text)) return text.trim().replace(NOT_KEPT, '').replace(/ /g, '-').toLowerCase();
   let out = '';
   for (const ch of text.trim()) {
     if (ch === ' ' || ch === '-') out += '-';
@@ -71,6 +73,10 @@ export function anchorName(text: string): string {
   }
   return out;
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** What `anchorName` drops, in ASCII: all but letters, digits, `_`, space and `-`. */
+const NOT_KEPT = /[^\w -]/g;
 
 function unique(base: string, taken: Set<string>): string {
   let id = base;
