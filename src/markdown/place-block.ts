@@ -1,6 +1,7 @@
 import type { Nodes } from 'hast';
 import type { Point, Position } from 'unist';
 import type { Block } from './split-blocks.js';
+import { copyPlain } from '../util/copy-plain.js';
 
 /**
  * Takes a node parsed in a batch of blocks out to its own block: positions
@@ -51,18 +52,10 @@ function copy(node: Nodes, lines: number, offset: number): Nodes {
     const value = (node as unknown as Record<string, unknown>)[key];
     if (key === 'children') out.children = (value as Nodes[]).map((child) => copy(child, lines, offset));
     else if (key === 'position') out.position = moved(value as Position, lines, offset);
-    else out[key] = plain(value);
+    // Properties and data: copied so a page may change them.
+    else out[key] = copyPlain(value);
   }
   return out as unknown as Nodes;
-}
-
-/** Properties and data: plain values (what structuredClone would copy), copied so a page may change them. */
-function plain(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(plain);
-  const out: Record<string, unknown> = {};
-  for (const key in value) out[key] = plain((value as Record<string, unknown>)[key]);
-  return out;
 }
 
 function moved(position: Position, lines: number, offset: number): Position {

@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Position } from 'unist';
 import { PLACEHOLDER_PATTERN, type Placeholder, type PlaceholderContent, type Placeholders } from '../shortcodes/placeholders.js';
+import { copyPlain } from '../util/copy-plain.js';
 
 /** Elements whose text is shown as written: a placeholder there becomes text, never markup. */
 const VERBATIM = new Set(['code', 'pre', 'script', 'style', 'textarea', 'title', 'kbd', 'samp']);
@@ -88,7 +89,7 @@ class Restorer {
     const { content } = entry;
     let nodes: ElementContent[];
     if (content.kind === 'text') nodes = [{ type: 'text', value: content.text }];
-    else if (content.kind === 'hast') nodes = structuredClone(content.nodes);
+    else if (content.kind === 'hast') nodes = copyPlain(content.nodes);
     else nodes = parseFragment(content.html);
     const place = this.#placeOf(entry.origin);
     for (const node of nodes) placeAt(node, { start: place, end: place });
