@@ -5,7 +5,7 @@ import { rereadPage } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StrataConfig } from '../config/schema.js';
-import { scanTree, type HtmlScan } from '../publish/html-scan.js';
+import { emptyScan, scanElement, type HtmlScan } from '../publish/html-scan.js';
 import type { PageLink } from '../transforms/links.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import { pageDocumentTree, versionFolders } from './page-document.js';
@@ -66,9 +66,9 @@ const utf8 = new TextEncoder();
 /** The page's document, laid out and serialised once, for each folder of its version (`latest/` is a copy). */
 function documentsOf(rendered: RenderedPage, prepared: PreparedVersion, ctx: RenderContext, writeTo: string | undefined): PageResult['documents'] {
   const tree = pageDocumentTree(rendered, prepared, ctx.versions, ctx.layout);
-  const data = utf8.encode(serializeHtml(tree));
-  // Scanned here, from the tree, so the main thread's output check only looks the targets up.
-  const scan = scanTree(tree, rendered.page.file);
+  // Scanned here, from the tree as it is serialised, so the main thread's output check only looks the targets up.
+  const scan = emptyScan();
+  const data = utf8.encode(serializeHtml(tree, (element) => scanElement(element, rendered.page.file, scan)));
   const paths = versionFolders(prepared).map((folder) => `${folder}${rendered.page.url}index.html`);
   if (writeTo === undefined) return paths.map((path) => ({ path, data, scan }));
   const hash = contentHash(data);

@@ -10,9 +10,9 @@ import { stringify as spaces } from 'space-separated-tokens';
  * information is looked up once per property name and escaping is one
  * regular expression. `test/html/serialize.test.ts` pins the equivalence.
  */
-export function serializeHtml(tree: Nodes): string {
+export function serializeHtml(tree: Nodes, onElement?: (element: Element) => void): string {
   const out: string[] = [];
-  write(tree, html, undefined, out);
+  write(tree, html, undefined, out, onElement);
   return out.join('');
 }
 
@@ -32,13 +32,15 @@ const HAS_TEXT = /[<&]/;
 const HAS_ATTRIBUTE = /[\0"&'`]/;
 const escapeText = (value: string) => (HAS_TEXT.test(value) ? value.replace(TEXT, reference) : value);
 
-function write(node: Nodes, schema: Schema, parent: Element | undefined, out: string[]): void {
+/** `onElement` sees each element as it is written, in document order (the output check's scan, in the same walk). */
+function write(node: Nodes, schema: Schema, parent: Element | undefined, out: string[], onElement: ((element: Element) => void) | undefined): void {
   switch (node.type) {
     case 'root':
-      for (const child of node.children) write(child, schema, undefined, out);
+      for (const child of node.children) write(child, schema, undefined, out, onElement);
       return;
     case 'element':
-      element(node, schema, out);
+      onElement?.(node);
+      element(node, schema, out, onElement);
       return;
     case 'text':
       out.push(parent && (parent.tagName === 'script' || parent.tagName === 'style') ? node.value : escapeText(node.value));
@@ -55,14 +57,14 @@ function write(node: Nodes, schema: Schema, parent: Element | undefined, out: st
   }
 }
 
-function element(node: Element, schema: Schema, out: string[]): void {
+function element(node: Element, schema: Schema, out: string[], onElement: ((element: Element) => void) | undefined): void {
   const own = schema.space === 'html' && node.tagName === 'svg' ? svg : schema;
   const childSchema = own.space === 'svg' && INTEGRATION_POINTS.has(node.tagName) ? html : own;
   out.push('<', node.tagName);
   writeAttributes(node.properties, own, out);
   out.push('>');
   const before = out.length;
-  for (const child of node.children) write(child, childSchema, node, out);
+  for (const child of node.children) write(child, childSchema, node, out, onElement);
   // A void element is written without a closing tag, unless it has content.
   const voidAndEmpty = VOIDS.has(node.tagName.toLowerCase()) && own.space === 'html' && (out.length === before || out.slice(before).every((s) => s === ''));
   if (!voidAndEmpty) out.push('</', node.tagName, '>');

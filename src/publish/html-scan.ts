@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element } from 'hast';
 import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
 
 /** One URL an HTML file refers to, and where. */
@@ -120,22 +120,18 @@ const REFERENCE_PROPERTIES: Record<string, Array<[string, string]>> = Object.fro
   Object.entries(ATTRIBUTES).map(([tag, attributes]) => [tag, Object.entries(PROPERTIES).filter(([, attribute]) => attributes.includes(attribute))]),
 );
 
-/**
- * The same scan, from the tree a page was serialised from (a render thread
- * has it at hand): no second parse of the HTML. References that come from the
- * page's content carry their place in `sourceFile`.
- */
-export function scanTree(tree: Root, sourceFile: string): HtmlScan {
-  const scan: HtmlScan = { ids: new Set(), references: [], base: undefined };
-  const walk = (node: Root | ElementContent): void => {
-    if (node.type === 'element') element(node, sourceFile, scan);
-    if ('children' in node) for (const child of node.children) walk(child as ElementContent);
-  };
-  walk(tree);
-  return scan;
+export function emptyScan(): HtmlScan {
+  return { ids: new Set(), references: [], base: undefined };
 }
 
-function element(node: Element, sourceFile: string, scan: HtmlScan): void {
+/**
+ * The same scan, one element at a time, from the tree a page is serialised
+ * from (a render thread has it at hand, and `serializeHtml` walks it anyway):
+ * no second parse of the HTML, no second walk. Elements come in document
+ * order. References that come from the page's content carry their place in
+ * `sourceFile`.
+ */
+export function scanElement(node: Element, sourceFile: string, scan: HtmlScan): void {
   const { tagName, properties } = node;
   if (typeof properties.id === 'string' && properties.id !== '') scan.ids.add(properties.id);
   if (tagName === 'a' && typeof properties.name === 'string' && properties.name !== '') scan.ids.add(properties.name);
