@@ -86,6 +86,19 @@ export function resolvePlainUrl(basePath: string, url: string): { pathname: stri
   const rel = hash === -1 ? url : url.slice(0, hash);
   if (rel === '') return undefined;
   const root = rel.startsWith('/');
+  const fragment = hash === -1 ? '' : url.slice(hash + 1);
+  // Leading `../` and `./` (what relative links are made of) on the strings, from the base's folder;
+  // dot segments anywhere else take the way below.
+  let folder = root ? '/' : basePath.slice(0, basePath.lastIndexOf('/') + 1);
+  let rest = root ? rel.slice(1) : rel;
+  for (;;) {
+    if (rest.startsWith('../')) {
+      rest = rest.slice(3);
+      if (folder.length > 1) folder = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1);
+    } else if (rest.startsWith('./')) rest = rest.slice(2);
+    else break;
+  }
+  if (!DOT_SEGMENT.test(rest)) return { pathname: folder + rest, fragment };
   const path = root ? [] : basePath.split('/').slice(1, -1);
   const segments = (root ? rel.slice(1) : rel).split('/');
   segments.forEach((segment, i) => {
@@ -98,8 +111,11 @@ export function resolvePlainUrl(basePath: string, url: string): { pathname: stri
       if (last) path.push('');
     } else path.push(segment);
   });
-  return { pathname: `/${path.join('/')}`, fragment: hash === -1 ? '' : url.slice(hash + 1) };
+  return { pathname: `/${path.join('/')}`, fragment };
 }
+
+/** A `.` or `..` segment anywhere in a path. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 
 /** Decodes percent-escapes, keeping the text as is when they are malformed. */
 export function safeDecode(path: string): string {
