@@ -170,11 +170,13 @@ export class OutputCheck {
     const key = own ? '' : `${ref.tag}\0${ref.attribute}\0${ref.url}\0${prepared.target}\0${prepared.fragment === undefined ? '' : `#${prepared.fragment}`}`;
     const shared = own ? undefined : this.#shared.get(key);
     if (shared) return shared;
-    // Pages come from other threads with their own copy of every string: keep one of each.
+    // Pages come from other threads with their own copy of every string: keep one of each (of what is kept).
     ref.tag = this.#string(ref.tag);
     ref.attribute = this.#string(ref.attribute);
     ref.url = this.#string(ref.url);
     if (ref.source !== undefined) ref.source = this.#string(ref.source);
+    prepared.target = this.#string(prepared.target);
+    if (prepared.fragment !== undefined) prepared.fragment = this.#string(prepared.fragment);
     if (!own) this.#shared.set(key, prepared);
     return prepared;
   }
@@ -217,7 +219,7 @@ export class OutputCheck {
     const target = pathname.slice(base.path.length);
     if (elsewhere?.(target)) return undefined;
     const fragment = resolved.fragment === '' ? '' : safeDecode(resolved.fragment);
-    return { ref, target: this.#string(target), fragment: fragment === '' || fragment === 'top' ? undefined : this.#string(fragment) };
+    return { ref, target, fragment: fragment === '' || fragment === 'top' ? undefined : fragment };
   }
 
   /** A prepared reference, now that every file and id is known. */
