@@ -44,8 +44,8 @@ export interface RenderAllOptions {
 /**
  * Stages 2–7 for every page of every version. Pages are handed out a few
  * paths at a time (all versions of a page together, so shared paragraphs are
- * parsed once); the main thread only writes what comes back and keeps each page's
- * ids and links for the anchor check, so memory stays flat.
+ * parsed once); the main thread only writes what comes back and keeps each
+ * page's ids and links for the anchor check, so memory stays flat.
  */
 export async function renderAll(options: RenderAllOptions): Promise<VersionOutcome[]> {
   const { versions, pool, sink } = options;
@@ -109,8 +109,9 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
  * goes to one thread). A task is a round trip to a thread: the thread waits
  * for its next one while this thread takes the results, and each message has
  * a fixed cost. Tasks of one path (three pages on the benchmark's corpora)
- * made cold builds 8–9 % slower than tasks of eight paths (5 interleaved runs
- * on corpus B, 4 on A).
+ * made cold builds 8–9 % slower than tasks of eight (5 interleaved runs on
+ * corpus B, 4 on A); tasks of 4 to 16 paths measured alike. Whole paths keep
+ * the versions of a page in one thread's block cache.
  */
 const TASK_PAGES = 16;
 

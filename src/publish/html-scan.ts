@@ -120,6 +120,7 @@ const REFERENCE_PROPERTIES: Record<string, Array<[string, string]>> = Object.fro
   Object.entries(ATTRIBUTES).map(([tag, attributes]) => [tag, Object.entries(PROPERTIES).filter(([, attribute]) => attributes.includes(attribute))]),
 );
 
+/** A scan with nothing found yet, for `scanElement` to fill. */
 export function emptyScan(): HtmlScan {
   return { ids: new Set(), references: [], base: undefined };
 }
