@@ -56,12 +56,16 @@ function addProperty(properties: Properties, key: string, value: unknown): void 
     if (Number.isNaN(value)) return;
     result = value;
   } else if (typeof value === 'boolean') result = value;
-  else if (typeof value === 'string') {
-    if (info.spaceSeparated) result = parseSpaces(value).map((item) => primitive(info, item));
-    else if (info.commaSeparated) result = parseCommas(value).map((item) => primitive(info, item));
-    else if (info.commaOrSpaceSeparated) result = parseSpaces(parseCommas(value).join(' ')).map((item) => primitive(info, item));
-    else result = primitive(info, value);
-  } else result = (value as Array<string | number>).map((item) => primitive(info, item));
+  else {
+    // A list: given as one, or a string of a separated property (`className`, `accept`…).
+    const list =
+      typeof value !== 'string' ? (value as Array<string | number>)
+      : info.spaceSeparated ? parseSpaces(value)
+      : info.commaSeparated ? parseCommas(value)
+      : info.commaOrSpaceSeparated ? parseSpaces(parseCommas(value).join(' '))
+      : undefined;
+    result = list ? list.map((item) => primitive(info, item)) : primitive(info, value as string);
+  }
   if (info.property === 'className' && Array.isArray(properties.className)) result = [...properties.className, ...(Array.isArray(result) ? result : [result])];
   properties[info.property] = result as Properties[string];
 }

@@ -31,6 +31,7 @@ const reference = (c: string) => `&#x${(c.codePointAt(0) as number).toString(16)
 const HAS_TEXT = /[<&]/;
 const HAS_ATTRIBUTE = /[\0"&'`]/;
 const escapeText = (value: string) => (HAS_TEXT.test(value) ? value.replace(TEXT, reference) : value);
+const escapeAttribute = (value: string) => (HAS_ATTRIBUTE.test(value) ? value.replace(ATTRIBUTE, reference) : value);
 
 /** `onElement` sees each element as it is written, in document order (the output check's scan, in the same walk). */
 function write(node: Nodes, schema: Schema, parent: Element | undefined, out: string[], onElement: ((element: Element) => void) | undefined): void {
@@ -105,6 +106,6 @@ function writeAttributes(properties: Properties, schema: Schema, out: string[]):
       continue;
     }
     const text = Array.isArray(value) ? (i.commaSeparated ? commas(value, { padLeft: true }) : spaces(value)) : String(value);
-    out.push(' ', i.name, '="', HAS_ATTRIBUTE.test(text) ? text.replace(ATTRIBUTE, reference) : text, '"');
+    out.push(' ', i.name, '="', escapeAttribute(text), '"');
   }
 }
