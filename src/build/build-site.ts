@@ -146,6 +146,7 @@ export async function buildSite(options: BuildOptions, walked?: WalkedInputs): P
   const output: OutputSink = directory ?? new NullSink();
   const sink = layOut ? publisher.wrap(output) : output;
   let pool: RenderPool | undefined;
+  let closing: Promise<void> | undefined;
   try {
     const layout = await siteLayoutInfo(site, sink);
     layout.lastModified = await lastModified;
@@ -191,7 +192,10 @@ export async function buildSite(options: BuildOptions, walked?: WalkedInputs): P
       versionSink: sink,
     });
     summary.threads = pool.threads;
-    timings.mark(`render and write pages (${pool.threads} threads)`);
+    // The threads go now, not after the checks: their heaps and the main thread's last work made the build's peak.
+    closing = pool.close();
+    pool = undefined;
+    timings.mark(`render and write pages (${summary.threads} threads)`);
     // Threads finish pages in any order; lines come out in version, then page order.
     const rank = new Map(site.versions.map((v, i) => [v.version.name, i]));
     bodies.sort((a, b) => (rank.get(a.version) ?? 0) - (rank.get(b.version) ?? 0) || a.source.localeCompare(b.source));
@@ -240,7 +244,7 @@ export async function buildSite(options: BuildOptions, walked?: WalkedInputs): P
     await output.abort();
     throw e;
   } finally {
-    await pool?.close();
+    await (closing ?? pool?.close());
     site.close();
   }
   for (const row of summary.versions) {
