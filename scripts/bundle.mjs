@@ -3,13 +3,14 @@
 //
 // Node 20 has no compile cache, and loading the ~470 small modules of the
 // markdown stack one by one is a third of a one-page rebuild. Bundled, they
-// load as a few files. tsc's lib/ stays as it is: it is the library's API
+// load as one file, whose compiled code V8 keeps from one process to the next
+// (src/cli/code-cache.ts). tsc's lib/ stays as it is: it is the library's API
 // (`strata-docs`), and what user modules get through jiti.
 //
 // Every compiled module sits two folders below the package root (lib/<area>/),
 // and so does the bundle: paths a module finds from its own import.meta.url
 // (themes/, lib/client/, package.json) point at the same files from either.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -17,15 +18,6 @@ import { build } from 'esbuild';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'lib/bundle');
 const THEMES = path.join(ROOT, 'lib/themes');
-
-const NODE_ONLY_REQUIRE = [
-  "import { createRequire as __strataCreateRequire, isBuiltin as __strataIsBuiltin } from 'node:module';",
-  'const __strataRequire = __strataCreateRequire(import.meta.url);',
-  'const require = (id) => {',
-  '  if (__strataIsBuiltin(id)) return __strataRequire(id);',
-  "  throw Object.assign(new Error(`Cannot find module '${id}' (the bundle requires only Node's own modules)`), { code: 'MODULE_NOT_FOUND' });",
-  '};',
-].join(' ');
 
 /**
  * unist-util-visit-parents names the function that visits each node after the
@@ -53,29 +45,91 @@ const visitWithoutNames = {
 
 rmSync(OUT, { recursive: true, force: true });
 rmSync(THEMES, { recursive: true, force: true });
+// Packages that find their own files at run time (workers, WASM, grammars, binaries), or are big and loaded late.
+const EXTERNAL = ['jiti', 'tinypool', 'pagefind', 'shiki', '@shikijs/*', 'mermaid', 'chokidar'];
+/** What a bundle's code is given (src/cli/code-cache.ts). */
+const BUNDLE_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '__strataMetaUrl', '__strataImport'];
+const ENTRIES = { main: 'lib/cli/main.js', 'render-worker': 'lib/build/render-worker.js' };
 await build({
   absWorkingDir: ROOT,
-  entryPoints: ['lib/cli/main.js', 'lib/build/render-worker.js'],
+  entryPoints: ENTRIES,
   outdir: OUT,
   bundle: true,
-  // Shared code in chunks, and a lazy `import()` stays lazy: a build with nothing to do loads almost nothing.
-  splitting: true,
-  format: 'esm',
+  // CommonJS, one file per entry: Node 20 caches compiled code only for scripts (src/cli/code-cache.ts).
+  // A lazy `import()` of a bundled module stays lazy: its module runs when first imported.
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
   platform: 'node',
   target: 'node20',
-  entryNames: '[name]',
-  chunkNames: 'chunk-[hash]',
-  // Packages that find their own files at run time (workers, WASM, grammars, binaries), or are big and loaded late.
-  external: ['jiti', 'tinypool', 'pagefind', 'shiki', '@shikijs/*', 'mermaid', 'chokidar'],
-  // Bundled CommonJS packages (gray-matter) require Node's own modules; in an ES module that takes a `require`.
-  // It gives Node's modules only: any package bundled code uses is in the bundle or imported as external above.
-  // (js-yaml then does without the optional esprima, as in a browser: it parses `!!js/function`, which
-  // gray-matter's safe loading never accepts, and loading it was a tenth of a one-page rebuild's start-up.)
-  banner: { js: NODE_ONLY_REQUIRE },
+  external: EXTERNAL,
+  // The loader gives each bundle its URL (paths found from it point where they did from lib/<area>/).
+  define: { 'import.meta.url': '__strataMetaUrl' },
+  // Wrapped here as Node wraps a CommonJS module, not by the loader: V8 then keeps the file's text once.
+  banner: { js: `(function (${BUNDLE_PARAMETERS.join(', ')}) {` },
+  footer: { js: '})' },
   plugins: [visitWithoutNames],
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+for (const name of Object.keys(ENTRIES)) {
+  const file = path.join(OUT, `${name}.cjs`);
+  writeFileSync(file, asciiOnly(withImportsRenamed(readFileSync(file, 'utf8'), file), file));
+}
+// What Node and tinypool load: ES modules that run the bundles through the code cache, and keep
+// the code compiled while a call ran for the next process (the CLI's run; a render thread's first task).
+const LAUNCHERS = [
+  { name: 'main', exported: 'main', signature: 'export async function main(...args)' },
+  { name: 'render-worker', exported: 'default', signature: 'export default async function renderTask(...args)' },
+];
+for (const { name, exported, signature } of LAUNCHERS) {
+  writeFileSync(
+    path.join(OUT, `${name}.js`),
+    [
+      "import { fileURLToPath } from 'node:url';",
+      "import { loadBundle } from '../cli/code-cache.js';",
+      `const bundle = loadBundle(fileURLToPath(new URL('./${name}.cjs', import.meta.url)), ${JSON.stringify(EXTERNAL)});`,
+      `${signature} {`,
+      '  try {',
+      `    return await bundle.exports.${exported}(...args);`,
+      '  } finally {',
+      '    bundle.save();',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+}
+
+/**
+ * V8 keeps a script's text for as long as its code lives, in two bytes a
+ * character if any one character needs it: 3 MB instead of 1.5 in each
+ * thread. esbuild writes code in ASCII (escapes in strings and names); what
+ * is left are comments in expressions (`’` in micromark's), which lose those
+ * characters. Anything else fails the bundle.
+ */
+function asciiOnly(code, file) {
+  return code.replace(/^.*[\u0080-\uffff].*$/gm, (line) => {
+    const comment = line.indexOf('//');
+    const at = line.search(/[\u0080-\uffff]/);
+    if (!/^\s*(\*|\/\*)/.test(line) && (comment === -1 || comment > at)) throw new Error(`${file}: a character outside ASCII in code: ${line.trim().slice(0, 120)}`);
+    return line.replace(/[\u0080-\uffff]/g, '?');
+  });
+}
+
+/**
+ * Code V8 compiles from its cache loses the script's dynamic import callback:
+ * the bundle's `import()` calls (of packages kept out of it and of user
+ * modules; bundled ones are lazy `require`s by now) become calls of the
+ * `__strataImport` the loader passes in. An `import(` anywhere else than where
+ * a call is expected fails the bundle, rather than rename what is not a call.
+ */
+function withImportsRenamed(code, file) {
+  const renamed = code.replace(/(?<=(?:await |return |[(=,:?] ?))import\(/g, '__strataImport(');
+  const left = /(?<![.\w$])import\(/.exec(renamed);
+  if (left) throw new Error(`${file}: an import() scripts/bundle.mjs does not rename: ${renamed.slice(left.index - 60, left.index + 40)}`);
+  return renamed;
+}
 
 // A build imports these natively instead of compiling the TypeScript through jiti
 // (see `loadTheme`); layouts import types only, so each file stands alone.

@@ -1,4 +1,4 @@
-import Tinypool, { type Transferable } from 'tinypool';
+import { Tinypool, type Transferable } from 'tinypool';
 import { loadConfig } from '../config/load.js';
 import { loadShortcodeModules } from '../shortcodes/load-modules.js';
 import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js';

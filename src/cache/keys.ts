@@ -26,7 +26,7 @@ function compiledStrataKey(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith('.js')) {
+      else if (/\.c?js$/.test(entry.name)) {
         const stat = statSync(file);
         entries.push([path.relative(lib, file), stat.size, stat.mtimeMs]);
       }

@@ -28,7 +28,7 @@ describe('Strata in the cache keys', () => {
     const warm = build();
     expect(warm.status).toBe(0);
     expect(warm.stdout).toMatch(/from the cache/);
-    appendFileSync(path.join(pkg, 'lib/bundle/main.js'), '\n// a local fix\n');
+    appendFileSync(path.join(pkg, 'lib/bundle/main.cjs'), '\n// a local fix\n');
     appendFileSync(path.join(site.dir, 'content/_index.md'), '\nEdited again.\n');
     const changed = build();
     expect(changed.status, changed.stderr).toBe(0);

@@ -43,6 +43,13 @@ function packagesLoaded(root: string): string[] {
   return [...new Set(urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []))].sort();
 }
 
+/** The bundles' code (lib/bundle/*.cjs). */
+function bundles(): string[] {
+  return readdirSync(path.join(REPO, 'lib/bundle'))
+    .filter((file) => file.endsWith('.cjs'))
+    .map((file) => readFileSync(path.join(REPO, 'lib/bundle', file), 'utf8'));
+}
+
 describe('the bundled CLI', () => {
   it('builds a site with a JSON config and the built-in theme, search off, without loading a package', () => {
     expect(packagesLoaded(site('## Install\n\nSteps, a table and a [link](../).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'))).toEqual([]);
@@ -54,11 +61,20 @@ describe('the bundled CLI', () => {
   });
 
   it('walks trees without naming a function per node (scripts/bundle.mjs)', () => {
-    const bundle = readdirSync(path.join(REPO, 'lib/bundle'))
-      .filter((file) => file.endsWith('.js'))
-      .map((file) => readFileSync(path.join(REPO, 'lib/bundle', file), 'utf8'))
-      .join('\n');
+    const bundle = bundles().join('\n');
     expect(bundle).toContain('node_modules/unist-util-visit-parents/lib/index.js');
     expect(bundle).not.toMatch(/defineProperty\(visit, ["']name["']/);
+  });
+
+  it('is ASCII, which V8 keeps in one byte a character, and imports only through the loader', () => {
+    for (const bundle of bundles()) {
+      expect(bundle).not.toMatch(/[\u0080-\uffff]/);
+      expect(bundle).not.toMatch(/(?<![.\w$])import\(/);
+    }
+  });
+
+  it('leaves the code it compiled beside the bundle, for the next run (src/cli/code-cache.ts)', () => {
+    packagesLoaded(site('Steps.\n'));
+    expect(readdirSync(path.join(REPO, 'lib/bundle'))).toContain('main.cjs.cache');
   });
 });
