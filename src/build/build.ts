@@ -10,6 +10,10 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const { reused, walked } = checkStamp(options);
   if (reused) return reused;
   const [{ buildSite }, { limitHeapGrowth }] = await Promise.all([import('./build-site.js'), import('./heap-growth.js')]);
-  limitHeapGrowth(options.siteDir, options.cache === true);
-  return buildSite(options, walked);
+  const restoreHeapGrowth = limitHeapGrowth(options.siteDir, options.cache === true);
+  try {
+    return await buildSite(options, walked);
+  } finally {
+    restoreHeapGrowth();
+  }
 }

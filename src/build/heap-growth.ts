@@ -26,8 +26,14 @@ export function buildsCold(siteDir: string, cache: boolean): boolean {
  * Sets the process's heap growth for a cold build, before the site loads and
  * the render threads start. A rebuild from the cache keeps V8's default: it
  * renders little, and a tighter heap only adds collections (about 4 % on a
- * one-page rebuild of corpus B).
+ * one-page rebuild of corpus B). Returns what puts V8's default back, for
+ * after the build: V8 checks its code cache against the flags the code was
+ * compiled under (src/cli/code-cache.ts), and one the CLI writes under a
+ * changed flag would not serve the next process.
  */
-export function limitHeapGrowth(siteDir: string, cache: boolean): void {
-  if (buildsCold(siteDir, cache)) setFlagsFromString(`--heap-growing-percent=${COLD_HEAP_GROWING_PERCENT}`);
+export function limitHeapGrowth(siteDir: string, cache: boolean): () => void {
+  if (!buildsCold(siteDir, cache)) return () => {};
+  setFlagsFromString(`--heap-growing-percent=${COLD_HEAP_GROWING_PERCENT}`);
+  // 0 is V8's default: its own growth heuristics.
+  return () => setFlagsFromString('--heap-growing-percent=0');
 }

@@ -16,6 +16,8 @@ export function collectGarbage(): void {
   if (!gc) {
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;
+    // The function stays; the flag goes back to its default, which V8's code cache is checked against.
+    setFlagsFromString('--no-expose-gc');
   }
   setFlagsFromString('--compact-on-every-full-gc');
   try {

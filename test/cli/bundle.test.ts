@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -73,8 +73,19 @@ describe('the bundled CLI', () => {
     }
   });
 
-  it('leaves the code it compiled beside the bundle, for the next run (src/cli/code-cache.ts)', () => {
-    packagesLoaded(site('Steps.\n'));
+  it('keeps the code it compiled beside the bundle, which the next run takes (src/cli/code-cache.ts)', () => {
+    // `npm run compile` made one already; a copy of the package without it shows how runs make and take it.
     expect(readdirSync(path.join(REPO, 'lib/bundle'))).toContain('main.cjs.cache');
+    const pkg = path.join(dir, 'pkg');
+    for (const part of ['bin', 'lib', 'themes', 'package.json']) cpSync(path.join(REPO, part), path.join(pkg, part), { recursive: true });
+    symlinkSync(path.join(REPO, 'node_modules'), path.join(pkg, 'node_modules'));
+    const cache = path.join(pkg, 'lib/bundle/main.cjs.cache');
+    rmSync(cache);
+    const root = site('Steps.\n');
+    const run = () => spawnSync(process.execPath, [path.join(pkg, 'bin/strata.js'), 'build', root, '--no-cache'], { encoding: 'utf8' });
+    expect(run().status).toBe(0);
+    const made = statSync(cache);
+    expect(run().status).toBe(0);
+    expect(statSync(cache).mtimeMs).toBe(made.mtimeMs);
   });
 });
