@@ -74,6 +74,12 @@ export class OutputCheck {
    * to the same target, is kept once for all the pages that have it, not once per page.
    */
   readonly #shared = new Map<string, Prepared>();
+  /**
+   * Theme links as they resolve from the pages of one folder (`../x/` from `a/b/index.html` and from
+   * `a/c/index.html` is `x/` for both), and absolute ones from any page: a sibling's link is taken as
+   * it is, without being resolved again (most of the check's time on the main thread, for corpus B).
+   */
+  readonly #resolvedFrom = new Map<string, Map<string, Extract<Prepared, { target: string }>>>();
 
   constructor(options: OutputCheckOptions) {
     this.#options = options;
@@ -148,7 +154,15 @@ export class OutputCheck {
     let address: URL | undefined;
     const pageUrl = () => (address ??= new URL(page.base ?? '', ORIGIN + this.#options.base.path + encodeURI(path)));
     const out: Prepared[] = [];
+    const parentFolder = page.base === undefined && path !== NOT_FOUND_PAGE ? path.slice(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1) : undefined;
     for (const ref of page.references) {
+      // A theme link up from the page's folder, or absolute: as its siblings resolved it, when it is not this page itself.
+      const scope = parentFolder === undefined || ref.line > 0 || ref.source !== undefined ? undefined : ref.url.startsWith('../') ? parentFolder : ref.url.startsWith('/') ? '' : undefined;
+      const resolved = scope === undefined ? undefined : this.#resolvedFrom.get(scope)?.get(ref.url);
+      if (resolved && resolved.ref.tag === ref.tag && resolved.ref.attribute === ref.attribute && indexFileOf(resolved.target) !== path) {
+        out.push(resolved);
+        continue;
+      }
       const prepared = this.#prepareOne(path, pageUrl, ref);
       if (!prepared) continue;
       // A link into the page itself (its table of contents) is checked now: the page and its ids are known.
@@ -156,7 +170,13 @@ export class OutputCheck {
         if (prepared.fragment !== undefined && !ids.has(prepared.fragment)) out.push(anchorProblem(path, prepared.ref, path, prepared.fragment, ids));
         continue;
       }
-      out.push(this.#share(prepared));
+      const shared = this.#share(prepared);
+      if (scope !== undefined && !('problem' in shared)) {
+        let resolvedHere = this.#resolvedFrom.get(scope);
+        if (!resolvedHere) this.#resolvedFrom.set(scope, (resolvedHere = new Map()));
+        resolvedHere.set(shared.ref.url, shared);
+      }
+      out.push(shared);
     }
     return out;
   }
