@@ -87,22 +87,23 @@ function threads(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions,
   };
   // Texts are not kept on the main thread either: it only plans and writes.
   for (const prepared of site.versions) for (const page of prepared.pages) page.text = '';
-  // They, and the rest of loading's garbage (100 MB for corpus A), go before the threads' heaps grow beside this
-  // one: V8 would keep them until this heap next filled up, at the build's peak (480 → 400 MiB on A, no slower).
-  collectGarbage();
   // Loaded only when threads are started: a small rebuild renders on the main thread.
-  const ready = import('tinypool').then(
-    ({ default: Tinypool }) =>
-      new Tinypool({
-        // The compiled, bundled worker (scripts/bundle.mjs), also when Strata itself runs from its TypeScript sources (tests).
-        filename: new URL('../../lib/bundle/render-worker.js', import.meta.url).href,
-        minThreads: count,
-        maxThreads: count,
-        workerData,
-        idleTimeout: 60_000,
-        // Rendering allocates many short-lived trees: a larger young generation halves the time spent collecting them.
-        resourceLimits: { maxYoungGenerationSizeMb: 48 },
-      }),
-  );
+  const ready = import('tinypool').then(({ default: Tinypool }) => {
+    const tinypool = new Tinypool({
+      // The compiled, bundled worker (scripts/bundle.mjs), also when Strata itself runs from its TypeScript sources (tests).
+      filename: new URL('../../lib/bundle/render-worker.js', import.meta.url).href,
+      minThreads: count,
+      maxThreads: count,
+      workerData,
+      idleTimeout: 60_000,
+      // Rendering allocates many short-lived trees: a larger young generation halves the time spent collecting them.
+      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+    });
+    // They, and the rest of loading's garbage (100 MB for corpus A), go before the threads' heaps grow beside this
+    // one: V8 would keep them until this heap next filled up, at the build's peak (480 → 400 MiB on A, no slower).
+    // Collected once the threads are starting: they load their code meanwhile, on the other cores.
+    collectGarbage();
+    return tinypool;
+  });
   return { run: async (task: PageTask) => (await ready).run(task) as Promise<PageResult[]>, close: async () => (await ready).destroy() };
 }
