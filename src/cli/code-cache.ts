@@ -27,9 +27,10 @@ const DIGEST_BYTES = 20;
  * The cache (`<bundle>.cache`, beside it) is made after the code ran, so it
  * holds the functions compiled on the way, not only the top level. It is
  * keyed by the bundle's SHA-1 (V8 itself checks only the source's length)
- * and checked whole, and V8 rejects one made by another Node or with other V8 flags: the bundle
- * is then compiled as usual and the cache made again. A folder that cannot be
- * written (a package installed by another user) only means no cache.
+ * and checked whole; V8 rejects one made by another Node or under other V8
+ * flags. The bundle is then compiled as usual and the cache made again. A
+ * folder that cannot be written (a package installed by another user) only
+ * means no cache.
  */
 export function loadBundle(file: string, external: readonly string[]): LoadedBundle {
   const source = readFileSync(file, 'utf8');
