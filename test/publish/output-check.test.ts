@@ -145,5 +145,16 @@ describe('the output check', () => {
     expect(memoised.length).toBeGreaterThan(5);
     expect(memoised).toEqual(run(true));
   });
+
+  it('describes a theme link by its own tag, not by the tag a sibling had for the same address', () => {
+    const checker = new OutputCheck({ base: base('/docs/'), displayPrefix: 'dist/' });
+    const theme = (tag: string) => ({ tag, attribute: 'href', url: '../gone/', line: 0, column: 0 });
+    // Added in this order; reported from the first by path (v1/a/), which has the <link>.
+    checker.addScanned('v1/b/index.html', { ids: new Set(), references: [theme('a')], base: undefined });
+    checker.addScanned('v1/a/index.html', { ids: new Set(), references: [theme('link')], base: undefined });
+    expect(checker.finish().map(formatDiagnostic)).toEqual([
+      'dist/v1/a/index.html  error  `<link href="../gone/">` leads to `v1/gone/`, which is not in the output (and on 1 other page)  [output:missing-target]',
+    ]);
+  });
 });
 
