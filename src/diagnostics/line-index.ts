@@ -15,10 +15,15 @@ export class LineIndex {
 
   place(offset: number): Place {
     const line = this.line(offset);
-    return { line, column: offset - (this.#starts[line - 1] as number) + 1 };
+    return { line, column: this.column(offset, line) };
   }
 
-  /** The 1-based line an offset is on (`place` without making an object, for trees' thousands of points). */
+  /** The 1-based column of an offset on its line (as `line` gives it). */
+  column(offset: number, line: number): number {
+    return offset - this.lineStart(line) + 1;
+  }
+
+  /** The 1-based line an offset is on (`place` without making an object, for trees' thousands of points, with `column`). */
   line(offset: number): number {
     return lastAtOrBelow(this.#starts, offset) + 1;
   }

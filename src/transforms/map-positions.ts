@@ -14,7 +14,7 @@ export function mapPositions(tree: Root, map: SourceMap, lines: LineIndex): void
   const mapped = new Set<Point>();
   const place = (point: Point, offset: number): void => {
     point.line = lines.line(offset);
-    point.column = offset - lines.lineStart(point.line) + 1;
+    point.column = lines.column(offset, point.line);
     point.offset = offset;
     mapped.add(point);
   };

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO } from '../support/cli.js';
+import { copyPackage } from '../support/cli.js';
 import { copyExample } from '../support/dev.js';
 
 /**
@@ -18,8 +18,7 @@ describe('Strata in the cache keys', () => {
     rmSync(pkg, { recursive: true, force: true });
     site.cleanup();
   });
-  for (const part of ['bin', 'lib', 'themes', 'package.json']) cpSync(path.join(REPO, part), path.join(pkg, part), { recursive: true });
-  symlinkSync(path.join(REPO, 'node_modules'), path.join(pkg, 'node_modules'));
+  copyPackage(pkg);
   const build = () => spawnSync(process.execPath, [path.join(pkg, 'bin/strata.js'), 'build', site.dir], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
   it('reuses the cache while the bundle is the same, and starts over when it changed', () => {

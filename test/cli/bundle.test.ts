@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REPO } from '../support/cli.js';
+import { copyPackage, REPO } from '../support/cli.js';
 
 /**
  * `strata` runs from bundles (scripts/bundle.mjs): a build that needs no
@@ -77,8 +77,7 @@ describe('the bundled CLI', () => {
     // `npm run compile` made one already; a copy of the package without it shows how runs make and take it.
     expect(readdirSync(path.join(REPO, 'lib/bundle'))).toContain('main.cjs.cache');
     const pkg = path.join(dir, 'pkg');
-    for (const part of ['bin', 'lib', 'themes', 'package.json']) cpSync(path.join(REPO, part), path.join(pkg, part), { recursive: true });
-    symlinkSync(path.join(REPO, 'node_modules'), path.join(pkg, 'node_modules'));
+    copyPackage(pkg);
     const cache = path.join(pkg, 'lib/bundle/main.cjs.cache');
     rmSync(cache);
     const root = site('Steps.\n');
