@@ -10,7 +10,7 @@
 // median CPU time and peak RSS (GNU time), pages/s, and the ratio to Hugo measured
 // in the same run. A benchmark, not a test: nothing here fails on a number.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,26 @@ function print(title, rows) {
   console.log('');
 }
 
+/**
+ * How fast this machine makes output files now, in µs a file: a folder and a
+ * 16 KB file in it, as a generator writes `page/index.html`, a thousand
+ * times. Every row writes thousands of them, and on this machine that cost
+ * was seen to swing tenfold with the state of the file system (26 against
+ * 300 µs, the same disk, an hour apart), so each corpus's table says what it
+ * was measured under. Left in place, like the rows' output, until the end.
+ */
+function fileWriteMicros(dir) {
+  const files = 1000;
+  const data = Buffer.alloc(16 * 1024, 'x');
+  const started = performance.now();
+  for (let i = 0; i < files; i++) {
+    const folder = path.join(dir, `s${i % 40}`, `p${i}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'index.html'), data);
+  }
+  return Math.round(((performance.now() - started) * 1000) / files);
+}
+
 const STRATA = path.join(ROOT, 'bin/strata.js');
 // Every timed build writes into a folder of its own, made for it; they are all removed at the end. Removing
 // thousands of files just before a timed run was seen to slow that run's writes here (Hugo's most).
@@ -148,6 +168,7 @@ for (const name of corpora) {
   rmSync(path.join(site, '.strata-cache'), { recursive: true, force: true });
   settle();
   const samples = { hugo: [], eleventy: [], cold: [], warm: [], edited: [] };
+  const probes = [fileWriteMicros(fresh('probe'))];
   for (let i = 0; i < runs; i++) {
     if (HUGO) samples.hugo.push(hugo());
     if (plain) samples.eleventy.push(eleventy());
@@ -169,6 +190,8 @@ for (const name of corpora) {
   for (let i = 0; i < Math.min(runs, 3); i++) searched.push(strata(fresh(`strata-${name}-search`), ['--no-cache']));
   rows.push(row('Strata cold + search index', searched, pages, hugoWall));
   writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(false)));
+  probes.push(fileWriteMicros(fresh('probe')));
   print(`Corpus ${name.toUpperCase()} (${pages} pages)`, rows);
+  console.log(`File system: a folder and a 16 KB file took ${probes.join(' µs before the rows, ')} µs after them.\n`);
 }
 rmSync(RUNS, { recursive: true, force: true });
