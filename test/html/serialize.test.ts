@@ -24,6 +24,8 @@ describe('serializeHtml', () => {
       { type: 'root', children: [s('svg', { viewBox: '0 0 1 1', strokeWidth: 2, ariaHidden: 'true' }, [s('path', { d: 'M0 0', fillRule: 'evenodd' }), s('title', 'T & t')])] },
       { type: 'root', children: [h('a', { href: 'x?a=1&b=2', download: true }, 'x'), h('link', { rel: ['canonical'], href: '/x/' }), h('meta', { content: 'width=device-width, initial-scale=1', name: 'viewport' })] },
       { type: 'root', children: [h('td', { style: 'text-align:left', colSpan: 2, headers: ['a', 'b'] }, 'x'), h('area', { coords: [1, 2, 3] })] },
+      // Void elements are closed when they have content, and only then (an empty text child is none).
+      { type: 'root', children: [h('br', 'x'), h('img', { src: 'a' }, [{ type: 'text', value: '' }]), h('hr', [h('span')]), h('input', [{ type: 'comment', value: '' }])] },
     ];
     for (const tree of trees) expect(serializeHtml(tree)).toBe(toHtml(tree));
   });
