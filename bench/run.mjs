@@ -5,12 +5,13 @@
 //
 // Corpus A: 1000 pages × 3 versions, ~30 KB pages; B: the same with --small (~3.4 KB).
 // Rows: Hugo (one `hugo` per version, as a Hugo docs team builds), Strata cold
-// (no cache), Strata cold with the search index, Strata warm (nothing changed),
-// Strata after one page was edited. Each row: median and min–max of wall time,
+// (no cache), Strata cold with the layout Hugo is given here instead of the
+// default theme (bench/hugo-layout/), Strata cold with the search index, Strata
+// warm (nothing changed), Strata after one page was edited. Each row: median and min–max of wall time,
 // median CPU time and peak RSS (GNU time), pages/s, and the ratio to Hugo measured
 // in the same run. A benchmark, not a test: nothing here fails on a number.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,6 +116,8 @@ function fileWriteMicros(dir) {
 }
 
 const STRATA = path.join(ROOT, 'bin/strata.js');
+/** The theme (bench/hugo-layout/) that lays pages out as the benchmark's Hugo layout does. */
+const HUGO_LAYOUT = 'bench-hugo-layout';
 // Every timed build writes into a folder of its own, made for it; they are all removed at the end. Removing
 // thousands of files just before a timed run was seen to slow that run's writes here (Hugo's most).
 const RUNS = path.join(WORK, 'runs');
@@ -162,17 +165,25 @@ for (const name of corpora) {
     strata(warmOut, []);
   };
 
+  // Hugo's layout as a theme of the site, chosen by a config of its own: the other rows' site is unchanged.
+  cpSync(path.join(ROOT, 'bench/hugo-layout'), path.join(site, 'themes', HUGO_LAYOUT), { recursive: true });
+  // A file named as Strata's config (any other is read as a Hugo config); folders in it are the site's.
+  const hugoLayoutConfig = path.join(WORK, `hugo-layout-${name}`, 'strata.config.json');
+  mkdirSync(path.dirname(hugoLayoutConfig), { recursive: true });
+  writeFileSync(hugoLayoutConfig, JSON.stringify({ ...config(false), theme: HUGO_LAYOUT }));
+
   // The rows are measured in rounds, one run of each per round, so that a machine that slows down or speeds
   // up during the benchmark weighs on every row alike and the ratios to Hugo stay fair.
   writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(false)));
   rmSync(path.join(site, '.strata-cache'), { recursive: true, force: true });
   settle();
-  const samples = { hugo: [], eleventy: [], cold: [], warm: [], edited: [] };
+  const samples = { hugo: [], eleventy: [], cold: [], hugoLayout: [], warm: [], edited: [] };
   const probes = [fileWriteMicros(fresh('probe'))];
   for (let i = 0; i < runs; i++) {
     if (HUGO) samples.hugo.push(hugo());
     if (plain) samples.eleventy.push(eleventy());
     samples.cold.push(strata(fresh(`strata-${name}-cold`), ['--no-cache']));
+    samples.hugoLayout.push(strata(fresh(`strata-${name}-hugo-layout`), ['--no-cache', '--config', hugoLayoutConfig]));
     samples.warm.push(strata(warmOut, []));
     appendFileSync(target, `\nEdited for run ${i}.\n`);
     samples.edited.push(strata(warmOut, []));
@@ -183,6 +194,7 @@ for (const name of corpora) {
   if (HUGO) rows.push(row('Hugo 0.111 (3 sites)', samples.hugo, pages, hugoWall));
   if (plain) rows.push(row('Eleventy 3 (3 sites, --plain)', samples.eleventy, pages, hugoWall));
   rows.push(row('Strata cold', samples.cold, pages, hugoWall));
+  rows.push(row("Strata cold, Hugo's layout", samples.hugoLayout, pages, hugoWall));
   rows.push(row('Strata warm, nothing changed', samples.warm, pages, hugoWall));
   rows.push(row('Strata warm, one page edited', samples.edited, pages, hugoWall));
   writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(true)));
