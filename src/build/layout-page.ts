@@ -65,23 +65,11 @@ export function layoutTree(rendered: RenderedPage, version: VersionLayoutInfo, s
   // pages left out of the tree (hidden) fall back to the sections their URL sits in.
   const ancestors = version.navByUrl.has(pageUrl) ? trailOf(pageUrl, version) : ancestorsOf(pageUrl, version.byUrl);
   const open = new Set(ancestors.map((p) => p.url));
+  const navRoot = version.nav ? navItem(version.nav, pageUrl, href, open, undefined, version.navByUrl.size <= FULL_NAV_LIMIT) : undefined;
   const index = version.orderIndex.get(pageUrl) ?? -1;
   const item = (p: PageRecord | undefined) => (p ? navItem({ page: p, children: [] }, pageUrl, href, open) : undefined);
+  const own = version.navByUrl.get(pageUrl);
   const layouts = site.theme.layouts;
-  // What a page's layout may list (the nav above all) is made when the layout first asks for it: a theme
-  // that shows less than the default one (only the top sections, no page navigation) does not pay for it.
-  const nav = once(() => {
-    const navRoot = version.nav ? navItem(version.nav, pageUrl, href, open, undefined, version.navByUrl.size <= FULL_NAV_LIMIT) : undefined;
-    return navRoot ? [{ ...navRoot, children: [] }, ...navRoot.children] : [];
-  });
-  const breadcrumbs = once(() => ancestors.map((p) => item(p) as NavItem));
-  const children = once(() => {
-    const own = version.navByUrl.get(pageUrl);
-    return own ? own.children.map((c) => navItem({ page: c.page, children: [] }, pageUrl, href, open, c.children.length > 0)) : [];
-  });
-  const previous = once(() => (index > 0 ? item(version.order[index - 1]) : undefined));
-  const next = once(() => (index !== -1 ? item(version.order[index + 1]) : undefined));
-  const versions = once(() => extras.versions.map(({ target, ...v }) => ({ ...v, href: target === undefined ? href(pageUrl) : root + target.slice(1) })));
 
   const ctx: LayoutContext = {
     h,
@@ -101,24 +89,12 @@ export function layoutTree(rendered: RenderedPage, version: VersionLayoutInfo, s
     },
     content: rendered.body,
     toc: rendered.headings.filter((e) => e.depth === 2 || e.depth === 3),
-    get nav() {
-      return nav();
-    },
-    get breadcrumbs() {
-      return breadcrumbs();
-    },
-    get children() {
-      return children();
-    },
-    get previous() {
-      return previous();
-    },
-    get next() {
-      return next();
-    },
-    get versions() {
-      return versions();
-    },
+    nav: navRoot ? [{ ...navRoot, children: [] }, ...navRoot.children] : [],
+    breadcrumbs: ancestors.map((p) => item(p) as NavItem),
+    children: own ? own.children.map((c) => navItem({ page: c.page, children: [] }, pageUrl, href, open, c.children.length > 0)) : [],
+    previous: index > 0 ? item(version.order[index - 1]) : undefined,
+    next: index !== -1 ? item(version.order[index + 1]) : undefined,
+    versions: extras.versions.map(({ target, ...v }) => ({ ...v, href: target === undefined ? href(pageUrl) : root + target.slice(1) })),
     href,
     asset: (name) => {
       const hashed = site.assets.get(name);
@@ -162,8 +138,6 @@ function navItem(
   const current = page.url === pageUrl;
   const open = !current && ancestors.has(page.url);
   const expanded = full || current || open || page.kind === 'home';
-  // Made when a layout lists them: one that shows only the top sections makes a dozen items, not the tree.
-  let children: NavItem[] | undefined = expanded ? undefined : [];
   return {
     title: page.linkTitle,
     url: page.url,
@@ -173,25 +147,7 @@ function navItem(
     current,
     open,
     hasChildren,
-    get children() {
-      return (children ??= node.children.map((c) => navItem(c, pageUrl, href, ancestors, undefined, full)));
-    },
-    set children(items) {
-      children = items;
-    },
-  };
-}
-
-/** The value `make` returns, made the first time it is asked for. */
-function once<T>(make: () => T): () => T {
-  let made = false;
-  let value: T;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value;
+    children: expanded ? node.children.map((c) => navItem(c, pageUrl, href, ancestors, undefined, full)) : [],
   };
 }
 

@@ -34,7 +34,7 @@ export interface NavItem {
   open: boolean;
   /** Whether the section has pages below it, even when `children` is left empty (collapsed). */
   hasChildren: boolean;
-  /** Sub-items; filled for the home, the current page and its ancestors only. Made when first read (as are the context's lists). */
+  /** Sub-items; filled for the home, the current page and its ancestors only. */
   children: NavItem[];
 }
 
