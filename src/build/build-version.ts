@@ -6,7 +6,7 @@ import { versionFolders } from './page-document.js';
 import type { PreparedVersion } from './prepare-version.js';
 import type { RenderPool } from './render-pool.js';
 import type { PageReuse } from '../cache/page-reuse.js';
-import type { HtmlScan } from '../publish/html-scan.js';
+import type { TreeScan } from '../publish/html-scan.js';
 import type { PageResult, PageTask } from './render-task.js';
 import { versionFiles } from './version-files.js';
 import { StringPool } from '../util/string-pool.js';
@@ -32,7 +32,7 @@ export interface RenderAllOptions {
   bodies: boolean;
   onResult?: (result: PageResult) => void;
   /** Takes each document's scan for the output check; the document is then written straight to `sink`. */
-  onDocument?: (path: string, scan: HtmlScan) => void;
+  onDocument?: (path: string, scan: TreeScan) => void;
   /** Where a version's other files go (static files, redirects), when not `sink`. */
   versionSink?: OutputSink;
   /** The build cache: pages it spares are not rendered; their documents stay in the output. */

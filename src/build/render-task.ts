@@ -5,7 +5,7 @@ import { rereadPage } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StrataConfig } from '../config/schema.js';
-import { emptyScan, scanElement, type HtmlScan } from '../publish/html-scan.js';
+import { emptyScan, scanElement, type TreeScan } from '../publish/html-scan.js';
 import type { PageLink } from '../transforms/links.js';
 import type { SiteLayoutInfo } from './layout-page.js';
 import { pageDocumentTree, versionFolders } from './page-document.js';
@@ -37,7 +37,7 @@ export interface PageResult {
    * A document is its UTF-8 bytes (what a render thread can hand over without a copy), or, when the task
    * wrote it (`writeTo`), the content hash of what it wrote.
    */
-  documents: Array<{ path: string; scan: HtmlScan } & ({ data: Uint8Array } | { hash: string })>;
+  documents: Array<{ path: string; scan: TreeScan } & ({ data: Uint8Array } | { hash: string })>;
   body: string | undefined;
   ids: string[];
   /** The page's links into a page's `#fragment`: all the anchor check needs, and all the build cache keeps. */
@@ -67,8 +67,8 @@ const utf8 = new TextEncoder();
 function documentsOf(rendered: RenderedPage, prepared: PreparedVersion, ctx: RenderContext, writeTo: string | undefined): PageResult['documents'] {
   const tree = pageDocumentTree(rendered, prepared, ctx.versions, ctx.layout);
   // Scanned here, from the tree as it is serialised, so the main thread's output check only looks the targets up.
-  const scan = emptyScan();
-  const data = utf8.encode(serializeHtml(tree, (element) => scanElement(element, rendered.page.file, scan)));
+  const scan = emptyScan(rendered.page.file);
+  const data = utf8.encode(serializeHtml(tree, (element) => scanElement(element, scan)));
   const paths = versionFolders(prepared).map((folder) => `${folder}${rendered.page.url}index.html`);
   if (writeTo === undefined) return paths.map((path) => ({ path, data, scan }));
   const hash = contentHash(data);

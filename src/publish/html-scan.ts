@@ -120,9 +120,50 @@ const REFERENCE_PROPERTIES: Record<string, Array<[string, string]>> = Object.fro
   Object.entries(ATTRIBUTES).map(([tag, attributes]) => [tag, Object.entries(PROPERTIES).filter(([, attribute]) => attributes.includes(attribute))]),
 );
 
-/** A scan with nothing found yet, for `scanElement` to fill. */
-export function emptyScan(): HtmlScan {
-  return { ids: new Set(), references: [], base: undefined };
+/**
+ * What `scanElement` fills on a render thread: a page's ids and `<base>`, and
+ * its references packed into one string, `tag attribute line column length url`
+ * after one another (`eachReference` reads them). A page of many small ones
+ * has seventy-odd references, its sidebar's links mostly; as objects they
+ * were a tenth of a cold build of such pages, cloned to the main thread and
+ * taken apart there, where most are only looked up among the links the
+ * page's siblings had (`OutputCheck`).
+ */
+export interface TreeScan {
+  ids: Set<string>;
+  base: string | undefined;
+  packed: string;
+  /** The page's source file, where references with a line (from its content) are. */
+  source: string;
+}
+
+/** A scan of a page laid out from `source`, with nothing found yet, for `scanElement` to fill. */
+export function emptyScan(source: string): TreeScan {
+  return { ids: new Set(), base: undefined, packed: '', source };
+}
+
+/** Each reference of a packed scan, in document order; `source` is the scan's for references with a line. */
+export function eachReference(scan: TreeScan, take: (tag: string, attribute: string, url: string, line: number, column: number, source: string | undefined) => void): void {
+  const { packed } = scan;
+  let at = 0;
+  while (at < packed.length) {
+    const a = packed.indexOf(' ', at);
+    const b = packed.indexOf(' ', a + 1);
+    const c = packed.indexOf(' ', b + 1);
+    const d = packed.indexOf(' ', c + 1);
+    const e = packed.indexOf(' ', d + 1);
+    const end = e + 1 + Number(packed.slice(d + 1, e));
+    const line = Number(packed.slice(b + 1, c));
+    take(packed.slice(at, a), packed.slice(a + 1, b), packed.slice(e + 1, end), line, Number(packed.slice(c + 1, d)), line > 0 ? scan.source : undefined);
+    at = end;
+  }
+}
+
+/** The references of a packed scan as objects. */
+export function unpackReferences(scan: TreeScan): HtmlReference[] {
+  const out: HtmlReference[] = [];
+  eachReference(scan, (tag, attribute, url, line, column, source) => out.push(source === undefined ? { tag, attribute, url, line, column } : { tag, attribute, url, line, column, source }));
+  return out;
 }
 
 /**
@@ -130,9 +171,9 @@ export function emptyScan(): HtmlScan {
  * from (a render thread has it at hand, and `serializeHtml` walks it anyway):
  * no second parse of the HTML, no second walk. Elements come in document
  * order. References that come from the page's content carry their place in
- * `sourceFile`.
+ * the scan's `source`.
  */
-export function scanElement(node: Element, sourceFile: string, scan: HtmlScan): void {
+export function scanElement(node: Element, scan: TreeScan): void {
   const { tagName, properties } = node;
   if (typeof properties.id === 'string' && properties.id !== '') scan.ids.add(properties.id);
   if (tagName === 'a' && typeof properties.name === 'string' && properties.name !== '') scan.ids.add(properties.name);
@@ -140,7 +181,7 @@ export function scanElement(node: Element, sourceFile: string, scan: HtmlScan): 
   const equiv = properties.httpEquiv;
   if (tagName === 'meta' && (Array.isArray(equiv) ? equiv.join(' ') : String(equiv ?? '')).toLowerCase() === 'refresh') {
     const match = /^\s*\d*\s*[;,]\s*url\s*=\s*['"]?([^'"]*)['"]?\s*$/i.exec(String(properties.content ?? ''));
-    if (match?.[1]) scan.references.push(treeReference(node, 'http-equiv=refresh', match[1].trim(), sourceFile));
+    if (match?.[1]) addReference(scan, node, 'http-equiv=refresh', match[1].trim());
   }
   const wanted = REFERENCE_PROPERTIES[tagName];
   if (!wanted) return;
@@ -149,17 +190,17 @@ export function scanElement(node: Element, sourceFile: string, scan: HtmlScan): 
     if (value === undefined || value === null || value === false) continue;
     const text = Array.isArray(value) ? value.join(attribute === 'srcset' ? ', ' : ' ') : String(value);
     if (attribute === 'srcset') {
-      for (const url of srcsetUrls(text)) scan.references.push(treeReference(node, attribute, url, sourceFile));
+      for (const url of srcsetUrls(text)) addReference(scan, node, attribute, url);
     } else {
       const url = text.trim();
-      if (url !== '') scan.references.push(treeReference(node, attribute, url, sourceFile));
+      if (url !== '') addReference(scan, node, attribute, url);
     }
   }
 }
 
 /** A reference an element of the tree makes, placed in the page's source when it comes from there. */
-function treeReference(node: Element, attribute: string, url: string, sourceFile: string): HtmlReference {
+function addReference(scan: TreeScan, node: Element, attribute: string, url: string): void {
   const start = node.position?.start;
   // Theme markup has no place in a file anyone edits: line 0 leaves the place out of the message.
-  return start ? { tag: node.tagName, attribute, url, line: start.line, column: start.column, source: sourceFile } : { tag: node.tagName, attribute, url, line: 0, column: 0 };
+  scan.packed += `${node.tagName} ${attribute} ${start ? `${start.line} ${start.column}` : '0 0'} ${url.length} ${url}`;
 }

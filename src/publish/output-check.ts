@@ -5,7 +5,7 @@ import type { RuleId } from '../diagnostics/rules.js';
 import { isExternal, resolvePlainUrl, safeDecode } from '../links/urls.js';
 import { suggest } from '../shortcodes/suggest.js';
 import type { BaseUrl } from './base-url.js';
-import { scanHtml, type HtmlReference } from './html-scan.js';
+import { eachReference, scanHtml, type HtmlReference, type HtmlScan, type TreeScan } from './html-scan.js';
 import { StringPool } from '../util/string-pool.js';
 
 export interface OutputCheckOptions {
@@ -18,11 +18,8 @@ export interface OutputCheckOptions {
   versionOf?: (outputPath: string) => string | undefined;
 }
 
-export interface PageScan {
-  ids: Set<string>;
-  references: HtmlReference[];
-  base: string | undefined;
-}
+/** A page's scan: from its HTML (`scanHtml`), or packed, from its tree on a render thread (`scanElement`). */
+export type PageScan = HtmlScan | TreeScan;
 
 /**
  * A reference taken as far as its page alone allows, when the page is added
@@ -31,7 +28,7 @@ export interface PageScan {
  */
 type Prepared =
   | { problem: Omit<Problem, 'others'>; key: string }
-  | { ref: HtmlReference; target: string; fragment: string | undefined };
+  | { ref: HtmlReference; target: string; fragment: string | undefined; /** `indexFileOf(target)`, made once. */ file: string };
 
 interface CheckedPage {
   ids: Set<string>;
@@ -80,6 +77,8 @@ export class OutputCheck {
    * it is, without being resolved again (most of the check's time on the main thread, for corpus B).
    */
   readonly #resolvedFrom = new Map<string, Map<string, Extract<Prepared, { target: string }>>>();
+  /** What each target leads to (`#resolve`, or null: nothing), while `finish` checks. */
+  readonly #served = new Map<string, string | null>();
 
   constructor(options: OutputCheckOptions) {
     this.#options = options;
@@ -124,6 +123,7 @@ export class OutputCheck {
 
   /** The problems found; `skip` leaves out pages whose links were already reported from their source. */
   finish(skip: (outputPath: string) => boolean = () => false): Diagnostic[] {
+    this.#served.clear();
     const problems = new Map<string, Problem>();
     const report = (key: string, problem: Omit<Problem, 'others'>) => {
       const seen = problems.get(key);
@@ -155,29 +155,40 @@ export class OutputCheck {
     const pageUrl = () => (address ??= new URL(page.base ?? '', ORIGIN + this.#options.base.path + encodeURI(path)));
     const out: Prepared[] = [];
     const parentFolder = page.base === undefined && path !== NOT_FOUND_PAGE ? path.slice(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1) : undefined;
-    for (const ref of page.references) {
+    // Most references are looked up in these two: the links of the page's folder, and absolute ones.
+    let fromFolder = parentFolder === undefined ? undefined : this.#resolvedFrom.get(parentFolder);
+    let fromRoot = parentFolder === undefined ? undefined : this.#resolvedFrom.get('');
+    const take = (tag: string, attribute: string, url: string, line: number, column: number, source: string | undefined, given?: HtmlReference) => {
       // A theme link up from the page's folder, or absolute: as its siblings resolved it, when it is not this page itself.
-      const scope = parentFolder === undefined || ref.line > 0 || ref.source !== undefined ? undefined : ref.url.startsWith('../') ? parentFolder : ref.url.startsWith('/') ? '' : undefined;
-      const resolved = scope === undefined ? undefined : this.#resolvedFrom.get(scope)?.get(ref.url);
-      if (resolved && resolved.ref.tag === ref.tag && resolved.ref.attribute === ref.attribute && indexFileOf(resolved.target) !== path) {
+      const scope = parentFolder === undefined || line > 0 || source !== undefined ? undefined : url.startsWith('../') ? parentFolder : url.startsWith('/') ? '' : undefined;
+      const resolved = scope === undefined ? undefined : (scope === '' ? fromRoot : fromFolder)?.get(url);
+      if (resolved && resolved.ref.tag === tag && resolved.ref.attribute === attribute && resolved.file !== path) {
         out.push(resolved);
-        continue;
+        return;
       }
+      // Only now an object, and its URL a string of its own: a slice of a packed scan would keep all of it.
+      const ref = given ?? (source === undefined ? { tag, attribute, url: ownCopy(url), line, column } : { tag, attribute, url: ownCopy(url), line, column, source });
       const prepared = this.#prepareOne(path, pageUrl, ref);
-      if (!prepared) continue;
+      if (!prepared) return;
       // A link into the page itself (its table of contents) is checked now: the page and its ids are known.
-      if (!('problem' in prepared) && indexFileOf(prepared.target) === path) {
+      if (!('problem' in prepared) && prepared.file === path) {
         if (prepared.fragment !== undefined && !ids.has(prepared.fragment)) out.push(anchorProblem(path, prepared.ref, path, prepared.fragment, ids));
-        continue;
+        return;
       }
       const shared = this.#share(prepared);
       if (scope !== undefined && !('problem' in shared)) {
         let resolvedHere = this.#resolvedFrom.get(scope);
-        if (!resolvedHere) this.#resolvedFrom.set(scope, (resolvedHere = new Map()));
+        if (!resolvedHere) {
+          this.#resolvedFrom.set(scope, (resolvedHere = new Map()));
+          if (scope === '') fromRoot = resolvedHere;
+          else fromFolder = resolvedHere;
+        }
         resolvedHere.set(shared.ref.url, shared);
       }
       out.push(shared);
-    }
+    };
+    if ('packed' in page) eachReference(page, take);
+    else for (const ref of page.references) take(ref.tag, ref.attribute, ref.url, ref.line, ref.column, ref.source, ref);
     return out;
   }
 
@@ -239,7 +250,7 @@ export class OutputCheck {
     const target = pathname.slice(base.path.length);
     if (elsewhere?.(target)) return undefined;
     const fragment = resolved.fragment === '' ? '' : safeDecode(resolved.fragment);
-    return { ref, target, fragment: fragment === '' || fragment === 'top' ? undefined : fragment };
+    return { ref, target, fragment: fragment === '' || fragment === 'top' ? undefined : fragment, file: indexFileOf(target) };
   }
 
   /** A prepared reference, now that every file and id is known. */
@@ -249,8 +260,10 @@ export class OutputCheck {
       return;
     }
     const { ref, target, fragment } = prepared;
-    const file = this.#resolve(target);
-    if (file === undefined) {
+    // Pages share their targets: each is looked up once.
+    let file = this.#served.get(target);
+    if (file === undefined) this.#served.set(target, (file = this.#resolve(target) ?? null));
+    if (file === null) {
       const { place, from } = whereIs(ref);
       report(`missing:${target}`, { ruleId: rules.outputMissing, message: `${describe(ref)} leads to \`${target || './'}\`, which is not in the output`, path, place, ...from });
       return;
@@ -292,6 +305,15 @@ function whereIs(ref: HtmlReference): { place: Problem['place']; from: { source?
 /** How a message names a reference: the attribute as written in the page. */
 function describe(ref: HtmlReference): string {
   return `\`<${ref.tag} ${ref.attribute === 'http-equiv=refresh' ? 'http-equiv="refresh" content' : ref.attribute}="${ref.url}">\``;
+}
+
+/**
+ * A copy of `text` that shares no memory with a longer string: V8 makes a
+ * long slice point into the string it comes from. Joined to a character,
+ * then sliced, it points into the joined copy instead.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : `${text} `.slice(0, -1);
 }
 
 function byPath(a: string, b: string): number {

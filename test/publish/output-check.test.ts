@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { parseBaseUrl, type BaseUrl } from '../../src/publish/base-url.js';
-import { scanHtml } from '../../src/publish/html-scan.js';
+import { fromHtml } from 'hast-util-from-html';
+import { serializeHtml } from '../../src/html/serialize.js';
+import { emptyScan, scanElement, scanHtml } from '../../src/publish/html-scan.js';
 import { OutputCheck } from '../../src/publish/output-check.js';
 
 function base(value: string): BaseUrl {
@@ -90,6 +92,23 @@ describe('the output check', () => {
       checker.addScanned(path, { ids: new Set(['x']), references: [theme('../gone/'), theme('../a/#x'), theme('../a/#y')], base: undefined });
     }
     expect(checker.finish().map(formatDiagnostic)).toEqual([
+      'dist/v1/a/index.html  error  `<a href="../gone/">` leads to `v1/gone/`, which is not in the output (and on 2 other pages)  [output:missing-target]',
+      'dist/v1/a/index.html  error  `<a href="../a/#y">`: `v1/a/index.html` has no element with id `y`; did you mean `x` (and on 2 other pages)  [output:missing-anchor]',
+    ]);
+  });
+
+  it('takes pages as render threads scan them (packed), theme links and placed ones alike', () => {
+    const checker = new OutputCheck({ base: base('/docs/'), displayPrefix: 'dist/' });
+    for (const name of ['b', 'a', 'c']) {
+      const tree = fromHtml(`<h2 id="x">X</h2><p><a href="../${name === 'a' ? 'lost' : 'a'}/">content</a></p>`, { fragment: true });
+      const theme = fromHtml('<a href="../gone/">g</a><a href="../a/#x">x</a><a href="../a/#y">y</a><a href="/docs/v1/c/">c</a><a href="./">self</a>', { fragment: true });
+      for (const child of theme.children) delete child.position;
+      const scan = emptyScan(`content/${name}.md`);
+      serializeHtml({ type: 'root', children: [...tree.children, ...theme.children] }, (element) => scanElement(element, scan));
+      checker.addScanned(`v1/${name}/index.html`, scan);
+    }
+    expect(checker.finish().map(formatDiagnostic)).toEqual([
+      'content/a.md:1:21  error  `<a href="../lost/">` leads to `v1/lost/`, which is not in the output  [output:missing-target]',
       'dist/v1/a/index.html  error  `<a href="../gone/">` leads to `v1/gone/`, which is not in the output (and on 2 other pages)  [output:missing-target]',
       'dist/v1/a/index.html  error  `<a href="../a/#y">`: `v1/a/index.html` has no element with id `y`; did you mean `x` (and on 2 other pages)  [output:missing-anchor]',
     ]);
