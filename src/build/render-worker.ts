@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { loadShortcodeModules } from '../shortcodes/load-modules.js';
 import { builtinShortcodes, ShortcodeRegistry } from '../shortcodes/registry.js';
 import { loadTheme } from '../theme/load-theme.js';
+import { emptySnapshot } from '../util/input-snapshot.js';
 import { reopenTree } from '../versions/resolve-versions.js';
 import path from 'node:path';
 import { layoutInfoFor } from './load-site.js';
@@ -24,7 +25,9 @@ async function setup(data: WorkerData): Promise<RenderContext> {
   const { theme } = await loadTheme(data.siteDir, config.theme);
   if (!theme) throw new Error('the theme could not be loaded in a render thread');
   const modules = await loadShortcodeModules(data.siteDir, [path.join(theme.dir, 'shortcodes'), path.join(data.siteDir, 'shortcodes')]);
-  const versions = data.versions.map(({ version, discovered }) => deriveVersion({ ...version, tree: reopenTree(data.siteDir, version.origin, version.displayPrefix) }, discovered));
+  // A thread lives for one build: what it learns of the folders it reads from holds that long.
+  const seen = emptySnapshot();
+  const versions = data.versions.map(({ version, discovered }) => deriveVersion({ ...version, tree: reopenTree(data.siteDir, version.origin, version.displayPrefix, seen) }, discovered));
   return {
     config,
     tools: createRenderTools(config, new ShortcodeRegistry(builtinShortcodes, ...modules.layers)),

@@ -130,9 +130,9 @@ function configuredStatus(config: StrataConfig, name: string): boolean {
 }
 
 /** Opens a version's tree again from its origin: how a worker thread gets at the files of a version. */
-export function reopenTree(siteDir: string, origin: VersionOrigin, displayPrefix: string): SourceTree {
-  if (origin.kind === 'working-tree') return new FsTree(siteDir, displayPrefix);
-  if (origin.kind === 'folder') return new FsTree(origin.path, displayPrefix);
+export function reopenTree(siteDir: string, origin: VersionOrigin, displayPrefix: string, seen?: InputSnapshot): SourceTree {
+  if (origin.kind === 'working-tree') return new FsTree(siteDir, displayPrefix, seen);
+  if (origin.kind === 'folder') return new FsTree(origin.path, displayPrefix, seen);
   const opened = GitTree.open(siteDir, origin.commit, displayPrefix);
   if (!opened.ok) throw new Error(opened.reason);
   return opened.tree;
