@@ -15,23 +15,44 @@ import { parse as parseSpaces } from 'space-separated-tokens';
  * pins that both give the same trees.
  */
 export const h = ((selector?: string | null, properties?: unknown, ...children: unknown[]) => {
-  if (typeof selector !== 'string' || !PLAIN_TAG.test(selector) || !plainProperties(properties)) return hastscript(selector as string, properties as Properties, ...(children as []));
+  if (typeof selector !== 'string' || !PLAIN_TAG.test(selector)) return hastscript(selector as string, properties as Properties, ...(children as []));
+  // hastscript reads a second argument that is text, a list or a node as the first child.
+  const child = isChild(properties);
+  if (!child && !plainProperties(properties as Record<string, unknown>)) return hastscript(selector, properties as Properties, ...(children as []));
   const node: Element = { type: 'element', tagName: selector.toLowerCase(), properties: {}, children: [] };
   if (node.tagName === 'template') return hastscript(selector, properties as Properties, ...(children as []));
-  if (properties !== undefined) for (const key in properties) addProperty(node.properties, key, (properties as Record<string, unknown>)[key]);
-  for (const child of children) addChild(node.children, child);
+  if (child) addChild(node.children, properties);
+  else for (const key in properties as Record<string, unknown>) addProperty(node.properties, key, (properties as Record<string, unknown>)[key]);
+  for (const item of children) addChild(node.children, item);
   return node;
 }) as typeof hastscript;
 
 /** A tag name alone: no `#id` or `.class` to parse. */
 const PLAIN_TAG = /^[^#.]+$/;
 
-/** Properties hastscript would read as such (not a node or a child), each value a string, number, boolean or list (not a style object). */
-function plainProperties(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+/**
+ * hastscript's `isChild`: anything but an object is a child; an object is
+ * properties unless it has a string `type` and looks like a node (an object
+ * or a list of non-primitives among its values, or `children`). So
+ * `{ type: 'button', className: ['x'] }` is properties.
+ */
+function isChild(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return true;
   const record = value as Record<string, unknown>;
-  if (typeof record.type === 'string') return false;
+  if (typeof record.type !== 'string') return false;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (item && typeof item === 'object') {
+      if (!Array.isArray(item)) return true;
+      for (const entry of item) if (typeof entry !== 'number' && typeof entry !== 'string') return true;
+    }
+  }
+  return 'children' in record && Array.isArray(record.children);
+}
+
+/** Properties with plain values only (string, number, boolean, list; not a style object), as a plain object. */
+function plainProperties(record: Record<string, unknown>): boolean {
+  if (Object.getPrototypeOf(record) !== Object.prototype) return false;
   for (const key in record) {
     const item = record[key];
     if (item !== null && item !== undefined && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean' && !Array.isArray(item)) return false;

@@ -28,7 +28,13 @@ describe('h', () => {
       for (let k = 0; k < count; k++) properties[pick(NAMES)] = pick(VALUES);
       const children = Array.from({ length: Math.floor(next() * 3) }, () => pick(CHILDREN));
       const shape = next();
-      const args: unknown[] = shape < 0.8 ? [tag, properties, ...children] : shape < 0.9 ? [tag, ...children] : [tag, pick(['text', ['a'], { type: 'text', value: 'v' }, undefined])];
+      // A second argument with a string `type` is properties (`{ type: 'button' }`) or a node, by hastscript's rules.
+      const typed = { ...properties, type: pick(['button', 'text', 'element']), ...pick([{}, { children: [] }, { value: 'v' }, { tagName: 'b', properties: {} }, { data: { x: 1 } }]) };
+      const args: unknown[] =
+        shape < 0.7 ? [tag, properties, ...children]
+        : shape < 0.8 ? [tag, typed, ...children]
+        : shape < 0.9 ? [tag, ...children]
+        : [tag, pick(['text', 7, ['a'], { type: 'text', value: 'v' }, undefined, null])];
       const call = (f: (...a: unknown[]) => unknown) => {
         try {
           return f(...structuredClone(args));
