@@ -44,7 +44,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(version);
     return 0;
   }
-  const load = COMMANDS[name];
+  // Own names only: `strata constructor` is not a command.
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
     console.error(`strata: unknown command \`${name}\`\n\n${HELP}`);
     return 2;

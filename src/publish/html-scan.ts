@@ -19,8 +19,12 @@ export interface HtmlScan {
   base: string | undefined;
 }
 
-/** Attributes that load or link another resource, by element (`srcset` is a list). */
-const ATTRIBUTES: Record<string, readonly string[]> = {
+/**
+ * Attributes that load or link another resource, by element (`srcset` is a
+ * list). Tables looked up by tag name are maps: raw HTML may hold any tag,
+ * `<constructor>` too, which an object would answer from its prototype.
+ */
+const ATTRIBUTES = new Map<string, readonly string[]>(Object.entries({
   a: ['href'],
   area: ['href'],
   link: ['href'],
@@ -35,10 +39,10 @@ const ATTRIBUTES: Record<string, readonly string[]> = {
   object: ['data'],
   image: ['href', 'xlink:href'],
   use: ['href', 'xlink:href'],
-};
+}));
 
 /** Elements whose content the tokenizer must read as text, as a parser would tell it. */
-const TEXT_MODES: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
+const TEXT_MODES = new Map<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]>(Object.entries({
   script: TokenizerMode.SCRIPT_DATA,
   style: TokenizerMode.RAWTEXT,
   xmp: TokenizerMode.RAWTEXT,
@@ -48,7 +52,7 @@ const TEXT_MODES: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMo
   textarea: TokenizerMode.RCDATA,
   title: TokenizerMode.RCDATA,
   plaintext: TokenizerMode.PLAINTEXT,
-};
+}));
 
 /**
  * The ids and outgoing references of an HTML document, read with parse5's
@@ -68,7 +72,7 @@ export function scanHtml(html: string): HtmlScan {
     onWhitespaceCharacter: ignore,
     onStartTag: (token) => {
       startTag(token, scan);
-      const mode = TEXT_MODES[token.tagName];
+      const mode = TEXT_MODES.get(token.tagName);
       if (mode !== undefined && !token.selfClosing) tokenizer.state = mode;
     },
   };
@@ -79,7 +83,7 @@ export function scanHtml(html: string): HtmlScan {
 
 function startTag(token: Token.TagToken, scan: HtmlScan): void {
   const { tagName } = token;
-  const wanted = ATTRIBUTES[tagName];
+  const wanted = ATTRIBUTES.get(tagName);
   let refresh = false;
   for (const attr of token.attrs) {
     const name = attr.prefix ? `${attr.prefix}:${attr.name}` : attr.name;
@@ -116,8 +120,8 @@ function srcsetUrls(value: string): string[] {
 /** hast property names of the attributes above. */
 const PROPERTIES: Record<string, string> = { href: 'href', src: 'src', srcSet: 'srcset', poster: 'poster', data: 'data', xLinkHref: 'xlink:href' };
 /** Per element: the properties holding references, with their attribute names (looked up once, not per element). */
-const REFERENCE_PROPERTIES: Record<string, Array<[string, string]>> = Object.fromEntries(
-  Object.entries(ATTRIBUTES).map(([tag, attributes]) => [tag, Object.entries(PROPERTIES).filter(([, attribute]) => attributes.includes(attribute))]),
+const REFERENCE_PROPERTIES = new Map<string, Array<[string, string]>>(
+  [...ATTRIBUTES].map(([tag, attributes]) => [tag, Object.entries(PROPERTIES).filter(([, attribute]) => attributes.includes(attribute))]),
 );
 
 /**
@@ -183,7 +187,7 @@ export function scanElement(node: Element, scan: TreeScan): void {
     const match = /^\s*\d*\s*[;,]\s*url\s*=\s*['"]?([^'"]*)['"]?\s*$/i.exec(String(properties.content ?? ''));
     if (match?.[1]) addReference(scan, node, 'http-equiv=refresh', match[1].trim());
   }
-  const wanted = REFERENCE_PROPERTIES[tagName];
+  const wanted = REFERENCE_PROPERTIES.get(tagName);
   if (!wanted) return;
   for (const [property, attribute] of wanted) {
     const value = properties[property];

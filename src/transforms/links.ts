@@ -16,8 +16,8 @@ export interface PageLink {
   place: { line: number; column: number };
 }
 
-/** Attributes that reference another resource, by element. */
-const LINK_ATTRIBUTES: Record<string, readonly string[]> = {
+/** Attributes that reference another resource, by element (a map: raw HTML may hold any tag, `<constructor>` too). */
+const LINK_ATTRIBUTES = new Map<string, readonly string[]>(Object.entries({
   a: ['href'],
   area: ['href'],
   link: ['href'],
@@ -30,7 +30,7 @@ const LINK_ATTRIBUTES: Record<string, readonly string[]> = {
   embed: ['src'],
   script: ['src'],
   object: ['data'],
-};
+}));
 
 export interface LinkContext {
   /** Site-relative URL of the page being rendered (`/ops/upgrade/`). */
@@ -52,7 +52,7 @@ export interface LinkContext {
 export function rewriteLinks(tree: Root, ctx: LinkContext): PageLink[] {
   const links: PageLink[] = [];
   eachElement(tree, (node) => {
-    const attributes = LINK_ATTRIBUTES[node.tagName];
+    const attributes = LINK_ATTRIBUTES.get(node.tagName);
     if (!attributes) return;
     for (const attribute of attributes) {
       const key = attribute === 'href' ? 'href' : attribute;

@@ -134,6 +134,32 @@ describe('strata build', () => {
     expect(r.stderr).toMatch(/^strata build: Unknown option '--frobnicate'/);
   });
 
+  it('builds raw HTML of any tag name, `<constructor>` too (an object keyed by tag would answer from its prototype)', () => {
+    site = makeSite({
+      ...GOOD,
+      'content/_index.md': '---\ntitle: Home\n---\nA <constructor>new <a href="guide/">guide</a></constructor> and a <constructor>lost <a href="gone/">link</a></constructor>.\n',
+      // Published as it is, and read by the output check as HTML.
+      'static/legacy.html': '<!doctype html><p><constructor>old <a href="guide/">guide</a></constructor></p>\n',
+    });
+    const r = strata(['build', site.dir]);
+    expect(r.stderr).not.toMatch(/internal error|TypeError/);
+    // The links inside are still checked: the one that goes nowhere is reported, at its place.
+    expect(r.stderr).toMatch(/content\/_index\.md:4:85 +error +link to `\/gone\/` does not match a page or file of this version/);
+    expect(r.stderr).not.toMatch(/`\/guide\/`/);
+    expect(r.status).toBe(1);
+    site.write('content/_index.md', '---\ntitle: Home\n---\nA <constructor>new <a href="guide/">guide</a></constructor>.\n');
+    const fixed = strata(['build', site.dir]);
+    expect(fixed.status).toBe(0);
+    expect(readFileSync(path.join(site.dir, 'dist/2.0.x/index.html'), 'utf8')).toContain('<constructor>new <a href="guide/">guide</a></constructor>');
+    expect(readFileSync(path.join(site.dir, 'dist/2.0.x/legacy.html'), 'utf8')).toContain('<constructor>old');
+  });
+
+  it('says a name of Object.prototype is not a command', () => {
+    const r = strata(['constructor']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^strata: unknown command `constructor`/);
+  });
+
   it('takes one SITE_DIR at most, as every command that builds a site does', () => {
     for (const command of ['build', 'check', 'dev', 'migrate-check']) {
       const r = strata([command, 'docs', 'more-docs']);
