@@ -95,8 +95,7 @@ export class FsTree implements SourceTree {
       } catch {
         return undefined;
       }
-      const root = (this.#realRoot ??= realRoot(this.root));
-      if (real !== root && !real.startsWith(root + path.sep)) return undefined;
+      if (!this.#contains(real)) return undefined;
       folders.set(dir, real);
     }
     return path.join(real, path.basename(abs));
@@ -111,10 +110,15 @@ export class FsTree implements SourceTree {
     } catch {
       return { kind: undefined, real: '' };
     }
-    const root = (this.#realRoot ??= realRoot(this.root));
-    if (real !== root && !real.startsWith(root + path.sep)) return { kind: 'outside', real };
+    if (!this.#contains(real)) return { kind: 'outside', real };
     const stat = statSync(real, { throwIfNoEntry: false });
     return { kind: stat?.isDirectory() ? 'directory' : stat?.isFile() ? 'file' : undefined, real };
+  }
+
+  /** Whether a real (resolved) path is the tree's real root or below it. */
+  #contains(real: string): boolean {
+    const root = (this.#realRoot ??= realRoot(this.root));
+    return real === root || real.startsWith(root + path.sep);
   }
 
   fingerprint(treePath: string): string | undefined {
