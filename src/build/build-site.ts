@@ -110,6 +110,8 @@ export async function buildSite(options: BuildOptions, walked?: WalkedInputs): P
     config: loadedConfig,
     seen,
     ...(cache ? { discoveryCache: (version: string) => discoveryCache(cache, version) } : {}),
+    // Pages are rendered from a second read (a thread's, or the main thread's when the site is small).
+    headsOnly: true,
   });
   if (cache?.problem) diagnostics.push({ severity: 'warning', ruleId: rules.cacheIgnored, message: `the build cache in ${CACHE_DIR}/ was ignored: ${cache.problem}; it is rebuilt`, file: `${CACHE_DIR}/` });
   if (site && options.blockCache === false) site.config.markdown = { ...site.config.markdown, blockCache: false };

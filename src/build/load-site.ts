@@ -29,6 +29,8 @@ export interface LoadOptions {
   config?: LoadedConfig;
   /** The files the caller walked already in this build (the build stamp's walk). */
   seen?: InputSnapshot;
+  /** Discovery decodes only pages' front matter (`DiscoverOptions.headsOnly`). */
+  headsOnly?: boolean;
 }
 
 /** A site after stage 1: config, theme and every version discovered, nothing rendered. */
@@ -71,7 +73,12 @@ export async function loadSite(options: LoadOptions): Promise<{ site: LoadedSite
     close();
     return { site: undefined, diagnostics };
   }
-  const prepared = await Promise.all(versions.map((version) => prepareVersion(version, config, options.drafts ?? false, options.discoveryCache?.(version.name))));
+  const prepared = await Promise.all(
+    versions.map((version) => {
+      const cache = options.discoveryCache?.(version.name);
+      return prepareVersion(version, config, options.drafts ?? false, { ...(cache ? { cache } : {}), headsOnly: options.headsOnly ?? false });
+    }),
+  );
   // A shortcode module that fails to load is reported, and the build goes on without it, so its uses are reported too.
   diagnostics.push(...modules.diagnostics);
   const registry = new ShortcodeRegistry(builtinShortcodes, ...modules.layers);

@@ -1,6 +1,6 @@
 import type { StrataConfig } from '../config/schema.js';
 import { loadDataFiles } from '../content/data-files.js';
-import { discoverPages, outsideRoot, type DiscoveryCache } from '../content/discover.js';
+import { discoverPages, outsideRoot, type DiscoverOptions } from '../content/discover.js';
 import type { PageRecord } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { PageIndex } from '../links/page-index.js';
@@ -32,10 +32,13 @@ export interface PreparedVersion extends DiscoveredVersion {
   switcher: VersionPages;
 }
 
+/** What a build adds to a version's discovery: the last build's records, and decoding front matter only. */
+export type VersionDiscovery = Pick<DiscoverOptions, 'cache' | 'headsOnly'>;
+
 /** Stage 1 for one version: reads its pages (front matter), files and data. */
-export async function discoverVersion(version: Version, config: StrataConfig, drafts: boolean, cache?: DiscoveryCache): Promise<DiscoveredVersion> {
+export async function discoverVersion(version: Version, config: StrataConfig, drafts: boolean, options: VersionDiscovery = {}): Promise<DiscoveredVersion> {
   const { tree } = version;
-  const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts, ignoreFiles: config.ignoreFiles, ...(cache ? { cache } : {}) });
+  const discovery = await discoverPages(tree, { contentDir: config.contentDir, drafts, ignoreFiles: config.ignoreFiles, ...options });
   const data = await loadDataFiles(tree);
   const listed = [
     ...(await tree.list(config.staticDir)).map((source) => ({ source, output: source.slice(config.staticDir.length + 1) })),
@@ -79,6 +82,6 @@ export function deriveVersion(version: Version, discovered: DiscoveredVersion): 
   };
 }
 
-export async function prepareVersion(version: Version, config: StrataConfig, drafts: boolean, cache?: DiscoveryCache): Promise<PreparedVersion> {
-  return deriveVersion(version, await discoverVersion(version, config, drafts, cache));
+export async function prepareVersion(version: Version, config: StrataConfig, drafts: boolean, options: VersionDiscovery = {}): Promise<PreparedVersion> {
+  return deriveVersion(version, await discoverVersion(version, config, drafts, options));
 }

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { headOf } from '../content/page.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import type { Version, VersionOrigin } from '../versions/resolve-versions.js';
 import type { LoadedSite } from './load-site.js';
@@ -79,14 +80,19 @@ function threads(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions,
       const { tree, ...version } = prepared.version;
       return {
         version: { ...version, displayPrefix: tree.displayPrefix },
-        // Texts are not sent: threads read the pages they render. Their front matter is, to tell whether it changed
-        // since; copied, as a slice would keep each page's whole text alive in this thread for the whole build.
-        discovered: { pages: prepared.pages.map((p) => ({ ...p, text: '', head: Buffer.from(p.text.slice(0, p.bodyOffset)).toString() })), files: prepared.files, data: prepared.data, diagnostics: [] },
+        // Texts are not sent: threads read the pages they render. Their front matter is, to tell whether it changed since.
+        discovered: { pages: prepared.pages.map((p) => ({ ...p, text: '', head: headOf(p) })), files: prepared.files, data: prepared.data, diagnostics: [] },
       };
     }),
   };
-  // Texts are not kept on the main thread either: it only plans and writes.
-  for (const prepared of site.versions) for (const page of prepared.pages) page.text = '';
+  // Texts are not kept on the main thread either: it only plans and writes, and finds places in front matter.
+  for (const prepared of site.versions) {
+    for (const page of prepared.pages) {
+      // Copied: a slice would keep the page's whole text alive.
+      page.head ??= Buffer.from(headOf(page)).toString();
+      page.text = '';
+    }
+  }
   // Loaded only when threads are started: a small rebuild renders on the main thread.
   const ready = import('tinypool').then(({ default: Tinypool }) => {
     const tinypool = new Tinypool({

@@ -130,7 +130,8 @@ export function discoveryCache(cache: BuildCache, version: string): DiscoveryCac
       return { ...hit.record, text: '', contentHash: hit.contentHash };
     },
     remember(source, fingerprint, record) {
-      const { text: _, ...rest } = record;
+      // Neither the text nor its head is kept: a page the cache spares is read whole if it is rendered.
+      const { text: _, head: _head, ...rest } = record;
       cache.rememberSource(version, source, { fingerprint, contentHash: record.contentHash ?? '', record: { ...rest, text: '' } }, true);
     },
   };

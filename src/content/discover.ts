@@ -1,10 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import type { SourceTree } from '../versions/source-tree.js';
 import { decodeText, placeOfByte } from './decode.js';
 import { fieldPlace, splitFrontMatter } from './front-matter.js';
-import type { PageRecord } from './page.js';
+import { headOf, type PageRecord } from './page.js';
 import { normaliseUrl, routeOf } from './routes.js';
 
 const PAGE_FILE = /\.(md|markdown)$/i;
@@ -29,6 +30,12 @@ export interface DiscoverOptions {
   cache?: DiscoveryCache;
   /** Regular expressions (Hugo's `ignoreFiles`): files whose tree path or content-relative path matches are left out. */
   ignoreFiles?: readonly string[];
+  /**
+   * Decode each page's front matter only: records come with `text` empty and
+   * `head` set, for a build, whose renderers read every page again. The rest
+   * of the file is checked (UTF-8, no NUL), not decoded.
+   */
+  headsOnly?: boolean;
 }
 
 /**
@@ -85,9 +92,12 @@ async function cachedPage(tree: SourceTree, source: string, options: DiscoverOpt
   const fingerprint = cache ? tree.fingerprint(source) : undefined;
   const known = cache?.lookup(source, fingerprint);
   if (known) return known;
-  const page = await readPage(tree, source, options.contentDir);
-  if (page && cache && fingerprint !== undefined) {
-    page.contentHash = hash('sha1', page.text);
+  const bytes = await tree.read(source);
+  if (!bytes) return undefined;
+  const file = tree.displayPrefix + source;
+  const page = (options.headsOnly && pageHeadFromBytes(source, file, bytes, options.contentDir)) || pageFromBytes(source, file, bytes, options.contentDir);
+  if (cache && fingerprint !== undefined) {
+    page.contentHash = hash('sha1', bytes);
     cache.remember(source, fingerprint, page);
   }
   return page;
@@ -147,6 +157,31 @@ function pageFromBytes(source: string, file: string, bytes: Buffer, contentDir: 
 }
 
 const MB = 1024 * 1024;
+
+/** How much of a page `headsOnly` discovery decodes: front matter is a few hundred bytes. */
+const HEAD_BYTES = 4096;
+
+/**
+ * A record from a page's first bytes, for `headsOnly` discovery, when they
+ * give the record the whole text would: the front matter is closed by a whole
+ * line within them, it has a `title` (else the body's first heading is the
+ * title), nothing is wrong with it, and the file is valid UTF-8 without NUL.
+ * Any other page is decoded whole, as it always was, and reported from there.
+ */
+function pageHeadFromBytes(source: string, file: string, bytes: Buffer, contentDir: string): PageRecord | undefined {
+  if (bytes.length > MAX_PAGE_BYTES || bytes.includes(0) || !isUtf8(bytes)) return undefined;
+  let cut = Math.min(bytes.length, HEAD_BYTES);
+  // Not inside a character: back to the first byte of the one the cut falls in.
+  while (cut < bytes.length && cut > 0 && ((bytes[cut] as number) & 0xc0) === 0x80) cut--;
+  const decoded = decodeText(bytes.subarray(0, cut));
+  if (!decoded.ok) return undefined;
+  const record = pageFromText(source, file, decoded.text, contentDir);
+  const head = decoded.text.slice(0, record.bodyOffset);
+  const closed = cut === bytes.length || head.endsWith('\n');
+  if (!closed || record.bodyOffset === 0 || record.frontMatter.title === undefined || record.diagnostics.length > 0) return undefined;
+  // Copied: a slice would keep the whole 4 KB decoded alive with the record.
+  return { ...record, text: '', head: Buffer.from(head).toString() };
+}
 
 /**
  * The largest page Strata renders. Hand-written pages stay under 1 MB and
@@ -224,7 +259,7 @@ function duplicateUrls(pages: readonly PageRecord[]): Diagnostic[] {
         message: `page URL \`${page.url}\` is already used by ${first.file}`,
         file: page.file,
         // At the field that made the URL, when front matter did.
-        place: (page.frontMatter.url && fieldPlace(page.text, page.bodyOffset, 'url')) || (page.frontMatter.slug && fieldPlace(page.text, page.bodyOffset, 'slug')) || { line: 1, column: 1 },
+        place: (page.frontMatter.url && fieldPlace(headOf(page), page.bodyOffset, 'url')) || (page.frontMatter.slug && fieldPlace(headOf(page), page.bodyOffset, 'slug')) || { line: 1, column: 1 },
       });
     } else seen.set(page.url, page);
   }

@@ -19,17 +19,22 @@ export interface PageRecord {
   hidden: boolean;
   aliases: string[];
   frontMatter: FrontMatter;
-  /** The whole file, decoded; positions are offsets into it. Empty when the build cache spared reading it. */
+  /** The whole file, decoded; positions are offsets into it. Empty when the build cache spared reading it, or discovery decoded only `head`. */
   text: string;
   /**
    * The text before the body (the front matter), kept where `text` is dropped
-   * (the copies render threads get): a page read again that still starts with
-   * it is not parsed again (`rereadPage`).
+   * or was never decoded (a build's discovery, the copies render threads get):
+   * a page read again that still starts with it is not parsed again (`rereadPage`).
    */
   head?: string;
-  /** SHA-1 of `text`, for the build cache's keys. */
+  /** SHA-1 of the file's bytes, for the build cache's keys. */
   contentHash?: string;
   bodyOffset: number;
   /** Problems found while reading the file (encoding, front matter). */
   diagnostics: Diagnostic[];
+}
+
+/** The text before a page's body: places in its front matter are found in it. */
+export function headOf(page: PageRecord): string {
+  return page.head ?? page.text.slice(0, page.bodyOffset);
 }

@@ -1,5 +1,6 @@
 import type { PreparedVersion } from '../build/prepare-version.js';
 import { fieldPlace } from '../content/front-matter.js';
+import { headOf } from '../content/page.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rules } from '../diagnostics/rules.js';
 import { MANIFEST_FILE } from './manifest.js';
@@ -37,7 +38,7 @@ export function outputCollisions(prepared: PreparedVersion): Diagnostic[] {
       const other = prepared.byUrl.get(alias);
       const first = aliasOwner.get(alias);
       const file = owners.get(`${alias}index.html`);
-      const place = fieldPlace(page.text, page.bodyOffset, 'aliases') ?? { line: 1, column: 1 };
+      const place = fieldPlace(headOf(page), page.bodyOffset, 'aliases') ?? { line: 1, column: 1 };
       if (other && other !== page) out.push({ severity: 'warning', ruleId: rules.aliasConflict, message: `alias \`${alias}\` is the URL of ${other.file}, so no redirect is written`, file: page.file, place });
       else if (first) out.push({ severity: 'warning', ruleId: rules.aliasConflict, message: `alias \`${alias}\` is also an alias of ${first}, whose redirect wins`, file: page.file, place });
       else if (file?.startsWith('file ')) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,5 +50,25 @@ describe('optimised builds write the same site', () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     const different = [...a.keys()].filter((file) => a.get(file) !== b.get(file));
     expect(different).toEqual([]);
+  });
+
+  it('reports problems in front matter at their line with threads as without', { timeout: 120_000 }, async () => {
+    // The main thread lets go of page texts when threads render them: places in front matter come from what it keeps.
+    const small = path.join(tmp, 'aliases');
+    mkdirSync(path.join(small, 'content'), { recursive: true });
+    writeFileSync(path.join(small, 'strata.config.json'), JSON.stringify({ title: 'Aliases', version: { name: '1.0.x' } }));
+    writeFileSync(path.join(small, 'content/_index.md'), '---\ntitle: Home\n---\nHome.\n');
+    writeFileSync(path.join(small, 'content/target.md'), '---\ntitle: Target\n---\nText.\n');
+    // One page with a title (discovery decodes its front matter only), one whose title is its heading (read whole).
+    writeFileSync(path.join(small, 'content/p.md'), '---\ntitle: P\nweight: 1\naliases: [/target/]\n---\nText.\n');
+    writeFileSync(path.join(small, 'content/q.md'), '---\nweight: 2\n\naliases: [/target/]\n---\n# Q\n');
+    const places = async (threads: number) => {
+      const summary = await buildSite({ siteDir: small, outDir: path.join(tmp, `aliases-${threads}`), output: 'files', threads });
+      expect(summary.threads).toBe(threads);
+      return summary.diagnostics.map((d) => `${d.file}:${d.place?.line}:${d.place?.column} ${d.ruleId}`).sort();
+    };
+    const expected = ['content/p.md:4:1 content:alias-conflict', 'content/q.md:4:1 content:alias-conflict'];
+    expect(await places(0)).toEqual(expected);
+    expect(await places(2)).toEqual(expected);
   });
 });
