@@ -92,10 +92,16 @@ async function cachedPage(tree: SourceTree, source: string, options: DiscoverOpt
   const fingerprint = cache ? tree.fingerprint(source) : undefined;
   const known = cache?.lookup(source, fingerprint);
   if (known) return known;
-  const bytes = await tree.read(source);
-  if (!bytes) return undefined;
+  // The cache keys a page by a hash of all its bytes; without it, a build reads a page's first bytes only.
+  const limit = options.headsOnly && !cache ? HEAD_BYTES : undefined;
+  const first = await tree.read(source, limit);
+  if (!first) return undefined;
+  const whole = limit === undefined || first.length < limit;
   const file = tree.displayPrefix + source;
-  const page = (options.headsOnly && pageHeadFromBytes(source, file, bytes, options.contentDir)) || pageFromBytes(source, file, bytes, options.contentDir);
+  const head = options.headsOnly ? pageHeadFromBytes(source, file, first, whole, options.contentDir) : undefined;
+  const bytes = head || whole ? first : await tree.read(source);
+  if (!bytes) return undefined;
+  const page = head ?? pageFromBytes(source, file, bytes, options.contentDir);
   if (cache && fingerprint !== undefined) {
     page.contentHash = hash('sha1', bytes);
     cache.remember(source, fingerprint, page);
@@ -158,26 +164,28 @@ function pageFromBytes(source: string, file: string, bytes: Buffer, contentDir: 
 
 const MB = 1024 * 1024;
 
-/** How much of a page `headsOnly` discovery decodes: front matter is a few hundred bytes. */
+/** How much of a page `headsOnly` discovery reads and decodes: front matter is a few hundred bytes. */
 const HEAD_BYTES = 4096;
 
 /**
  * A record from a page's first bytes, for `headsOnly` discovery, when they
  * give the record the whole text would: the front matter is closed by a whole
  * line within them, it has a `title` (else the body's first heading is the
- * title), nothing is wrong with it, and the file is valid UTF-8 without NUL.
- * Any other page is decoded whole, as it always was, and reported from there.
+ * title), and nothing is wrong with it. Any other page is read whole, as it
+ * always was, and reported from there. Of a file read whole, all of it must be
+ * UTF-8 without NUL; of one read in part, a bad byte further on is reported
+ * by the renderer, which reads the page again.
  */
-function pageHeadFromBytes(source: string, file: string, bytes: Buffer, contentDir: string): PageRecord | undefined {
-  if (bytes.length > MAX_PAGE_BYTES || bytes.includes(0) || !isUtf8(bytes)) return undefined;
+function pageHeadFromBytes(source: string, file: string, bytes: Buffer, whole: boolean, contentDir: string): PageRecord | undefined {
+  if (whole && (bytes.length > MAX_PAGE_BYTES || bytes.includes(0) || !isUtf8(bytes))) return undefined;
   let cut = Math.min(bytes.length, HEAD_BYTES);
-  // Not inside a character: back to the first byte of the one the cut falls in.
-  while (cut < bytes.length && cut > 0 && ((bytes[cut] as number) & 0xc0) === 0x80) cut--;
+  // Not inside a character: back to the first byte of the one the cut falls in (the last one read, when more may follow).
+  if (cut < bytes.length || !whole) while (cut > 0 && ((bytes[cut] ?? 0x80) & 0xc0) === 0x80) cut--;
   const decoded = decodeText(bytes.subarray(0, cut));
   if (!decoded.ok) return undefined;
   const record = pageFromText(source, file, decoded.text, contentDir);
   const head = decoded.text.slice(0, record.bodyOffset);
-  const closed = cut === bytes.length || head.endsWith('\n');
+  const closed = (whole && cut === bytes.length) || head.endsWith('\n');
   if (!closed || record.bodyOffset === 0 || record.frontMatter.title === undefined || record.diagnostics.length > 0) return undefined;
   // Copied: a slice would keep the whole 4 KB decoded alive with the record.
   return { ...record, text: '', head: Buffer.from(head).toString() };

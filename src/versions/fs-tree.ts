@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { resolveInside, type SourceTree } from './source-tree.js';
 import { statFingerprint, writtenJustNow } from '../util/file-fingerprint.js';
@@ -33,7 +33,7 @@ export class FsTree implements SourceTree {
   // → readFile chains through libuv's thread pool cost twice as much as the
   // same calls in turn (3 × 1,061 pages of the benchmark corpus: ~700 ms
   // against ~350 ms; what `strata dev` waits for before serving).
-  async read(treePath: string): Promise<Buffer | undefined> {
+  async read(treePath: string, limit?: number): Promise<Buffer | undefined> {
     const rel = resolveInside(treePath);
     if (rel === undefined) return undefined;
     const real = this.#inFolder(rel);
@@ -46,7 +46,12 @@ export class FsTree implements SourceTree {
       return (e as NodeJS.ErrnoException).code === 'ELOOP' ? this.#readFollowing(rel) : undefined;
     }
     try {
-      return fstatSync(fd).isFile() ? readFileSync(fd) : undefined;
+      if (!fstatSync(fd).isFile()) return undefined;
+      if (limit === undefined) return readFileSync(fd);
+      const bytes = Buffer.allocUnsafe(limit);
+      let filled = 0;
+      for (let n = -1; filled < limit && n !== 0; filled += n) n = readSync(fd, bytes, filled, limit - filled, filled);
+      return bytes.subarray(0, filled);
     } catch {
       return undefined;
     } finally {

@@ -11,8 +11,11 @@ export interface SourceTree {
   readonly displayPrefix: string;
   /** Every file below `dir` (recursive), sorted, as tree paths. */
   list(dir: string): Promise<string[]>;
-  /** File contents, or `undefined` when there is no such file. */
-  read(path: string): Promise<Buffer | undefined>;
+  /**
+   * File contents, or `undefined` when there is no such file. With `limit`,
+   * the tree may stop after that many bytes: fewer means the whole file.
+   */
+  read(path: string, limit?: number): Promise<Buffer | undefined>;
   /** What is at `path`, following symlinks only while they stay inside the tree. */
   kind(path: string): Promise<'file' | 'directory' | 'outside' | undefined>;
   /** Modification time in ms since epoch, when the source knows one. */

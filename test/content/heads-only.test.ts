@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build/build-site.js';
 import { discoverPages, rereadPage } from '../../src/content/discover.js';
 import type { PageRecord } from '../../src/content/page.js';
 import { FsTree } from '../../src/versions/fs-tree.js';
@@ -64,7 +65,6 @@ describe('discovery of front matter only', () => {
   });
 
   it('reads whole the pages their first 4 KB cannot tell about, and reports their problems as full discovery does', async () => {
-    const beforeBadByte = `---\ntitle: Bad byte\n---\n${body(6_000)}\n`;
     const pages = {
       // The title is the body's first heading.
       untitled: `---\nweight: 1\n---\n# From the heading\n\n${body(9_000)}`,
@@ -75,8 +75,11 @@ describe('discovery of front matter only', () => {
       dashes: `${frontMatterEndingAt(4096)}-\nstill: front matter\n---\n${body(2_000)}`,
       badYaml: `---\ntitle: [unclosed\n---\n${body(9_000)}`,
       unclosed: `---\ntitle: Never closed\n${body(9_000)}`,
-      badByte: Buffer.concat([Buffer.from(beforeBadByte), Buffer.from([0xc3, 0x28]), Buffer.from(' after\n')]),
-      nul: Buffer.concat([Buffer.from(`---\ntitle: Binary\n---\n${body(6_000)}`), Buffer.from([0]), Buffer.from('x\n')]),
+      // Bad bytes within the first 4 KB.
+      badByte: Buffer.concat([Buffer.from('---\ntitle: Bad byte\n---\n'), Buffer.from([0xc3, 0x28]), Buffer.from(body(6_000))]),
+      nul: Buffer.concat([Buffer.from('---\ntitle: Binary\n---\n'), Buffer.from([0]), Buffer.from(body(6_000))]),
+      // A small file is read whole, and checked whole.
+      smallBad: Buffer.concat([Buffer.from(`---\ntitle: Small\n---\n${body(1_000)}`), Buffer.from([0xff])]),
     };
     const { whole, heads } = await discoverBoth(pages);
     expect(Buffer.byteLength(frontMatterEndingAt(4096))).toBe(4096);
@@ -88,7 +91,29 @@ describe('discovery of front matter only', () => {
     expect(whole.get('untitled')?.title).toBe('From the heading');
     // `----` does not close the front matter: the next `---` does.
     expect(whole.get('dashes')?.bodyOffset).toBe(Buffer.byteLength(frontMatterEndingAt(4096)) + '-\nstill: front matter\n---\n'.length);
-    expect(whole.get('badByte')?.diagnostics[0]).toMatchObject({ ruleId: 'content:encoding', place: { line: beforeBadByte.split('\n').length, column: 1 } });
-    expect(whole.get('nul')?.diagnostics[0]?.ruleId).toBe('content:encoding');
+    for (const name of ['badByte', 'nul', 'smallBad']) expect(whole.get(name)?.diagnostics[0]?.ruleId, name).toBe('content:encoding');
+  });
+
+  it('leaves a bad byte after the first 4 KB to the renderer, which reports it where full discovery did', async () => {
+    const before = `---\ntitle: Bad byte\n---\n${body(6_000)}\n`;
+    const { whole, heads } = await discoverBoth({ late: Buffer.concat([Buffer.from(before), Buffer.from([0xc3, 0x28]), Buffer.from(' after\n')]) });
+    const full = whole.get('late') as PageRecord;
+    expect(full.diagnostics).toMatchObject([{ ruleId: 'content:encoding', place: { line: before.split('\n').length, column: 1 } }]);
+    expect(heads.get('late')).toMatchObject({ text: '', diagnostics: [] });
+    expect(await rereadPage(tree, heads.get('late') as PageRecord, 'content')).toEqual(full);
+  });
+
+  it('fails a build on a bad byte after the first 4 KB, at its place, with threads and without', { timeout: 60_000 }, async () => {
+    const site = path.join(dir, 'site');
+    mkdirSync(path.join(site, 'content'), { recursive: true });
+    writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify({ title: 'Late', version: { name: '1.0.x' } }));
+    writeFileSync(path.join(site, 'content/_index.md'), '---\ntitle: Home\n---\nHome.\n');
+    const before = `---\ntitle: Bad byte\n---\n${body(6_000)}\nThe byte: `;
+    writeFileSync(path.join(site, 'content/late.md'), Buffer.concat([Buffer.from(before), Buffer.from([0xc3, 0x28]), Buffer.from(' after\n')]));
+    for (const threads of [0, 2]) {
+      const summary = await buildSite({ siteDir: site, outDir: path.join(dir, `out-${threads}`), output: 'files', threads });
+      expect(summary.written, `threads: ${threads}`).toBe(false);
+      expect(summary.diagnostics.map((d) => `${d.file}:${d.place?.line}:${d.place?.column} ${d.ruleId}`)).toEqual([`content/late.md:${before.split('\n').length}:11 content:encoding`]);
+    }
   });
 });
