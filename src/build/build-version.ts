@@ -74,7 +74,7 @@ export async function renderAll(options: RenderAllOptions): Promise<VersionOutco
   };
   // Render threads write documents straight to the output when it is a folder: their bytes never reach this thread.
   const writeTo = options.write ? sink.direct?.folder : undefined;
-  const tasks = pageTasks(versions, options.build, { body: options.bodies, documents: options.write, ...(writeTo === undefined ? {} : { writeTo }) })
+  const tasks = pageTasks(versions, options.build, { body: options.bodies, documents: options.write, hash: reuse !== undefined, ...(writeTo === undefined ? {} : { writeTo }) })
     .map((task) => ({ ...task, entries: task.entries.filter((e) => !spared(e.version, e.page)) }))
     .filter((task) => task.entries.length > 0);
   pool.start(tasks.reduce((n, task) => n + task.entries.length, 0));

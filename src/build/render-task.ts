@@ -26,6 +26,8 @@ export interface PageTask {
   documents: boolean;
   /** The output folder to write documents into here (`OutputSink.direct`), so only their hashes go back. */
   writeTo?: string;
+  /** Hash the pages discovery did not hash, as they are read (`PageResult.contentHash`), for the build cache. */
+  hash?: boolean;
 }
 
 /** What comes back from a page: its documents, and what the checks and the cache need. Plain data. */
@@ -46,6 +48,8 @@ export interface PageResult {
   diagnostics: Diagnostic[];
   features: string[];
   dependencies: string[];
+  /** The hash of the page's bytes as read for this render, when the task asked and discovery had none. */
+  contentHash?: string;
 }
 
 /** What a thread needs to render any page of the site. */
@@ -87,7 +91,8 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
     }
     const record = prepared.pages[entry.page] as PageRecord;
     // Texts are read again where discovery let go of them (render threads), or never read them (the build cache).
-    const page = ctx.reread || record.text === '' ? ((await rereadPage(prepared.version.tree, record, ctx.config.contentDir)) ?? record) : record;
+    const hash = task.hash === true && record.contentHash === undefined;
+    const page = ctx.reread || record.text === '' ? ((await rereadPage(prepared.version.tree, record, ctx.config.contentDir, { hash })) ?? record) : record;
     // Discovery decided the page's place; a re-read file keeps it (only its text is new).
     const rendered = await renderPage({ ...page, url: record.url, parent: record.parent, aliases: record.aliases }, env);
     results.push({
@@ -101,6 +106,7 @@ export async function runPageTask(task: PageTask, ctx: RenderContext): Promise<P
       diagnostics: rendered.diagnostics,
       features: rendered.features,
       dependencies: rendered.dependencies,
+      ...(hash && page.contentHash !== undefined ? { contentHash: page.contentHash } : {}),
     });
   }
   return results;

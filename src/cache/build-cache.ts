@@ -155,6 +155,12 @@ export class BuildCache {
     (this.#next.sources[version] ??= {})[source] = cached;
   }
 
+  /** The hash of a page discovery read without hashing it, from its renderer (`DiscoveryCache.hashes`). */
+  hashSource(version: string, source: string, contentHash: string): void {
+    const cached = this.#next.sources[version]?.[source];
+    if (cached) cached.contentHash = contentHash;
+  }
+
   /** Whether discovery read any page file (a new or changed source). */
   readSources = false;
 

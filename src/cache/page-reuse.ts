@@ -71,6 +71,11 @@ export class PageReuse {
   remember(result: PageResult): void {
     const prepared = this.#versions[result.version] as PreparedVersion;
     const record = prepared.pages[result.page] as PageRecord;
+    // A page discovery read in part (a cold cache) is hashed by its renderer.
+    if (record.contentHash === undefined && result.contentHash !== undefined) {
+      record.contentHash = result.contentHash;
+      this.#cache.hashSource(prepared.version.name, record.source, result.contentHash);
+    }
     const key = this.#renderKey(result.version, record);
     this.rendered++;
     if (!key) return;
@@ -123,6 +128,7 @@ function versionKey(prepared: PreparedVersion): string {
 /** Discovery through the cache, for one version. */
 export function discoveryCache(cache: BuildCache, version: string): DiscoveryCache {
   return {
+    hashes: cache.warm,
     lookup(source, fingerprint) {
       const hit = cache.source(version, source, fingerprint);
       if (!hit) return undefined;

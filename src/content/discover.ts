@@ -21,6 +21,12 @@ export interface Discovery {
 export interface DiscoveryCache {
   lookup(source: string, fingerprint: string | undefined): PageRecord | undefined;
   remember(source: string, fingerprint: string, record: PageRecord): void;
+  /**
+   * Whether a page read must be hashed now, for its render key (`contentHash`):
+   * when the last build left renders to compare it with. Otherwise a page
+   * read in part is hashed by its renderer, which reads it whole.
+   */
+  readonly hashes: boolean;
 }
 
 export interface DiscoverOptions {
@@ -92,8 +98,8 @@ async function cachedPage(tree: SourceTree, source: string, options: DiscoverOpt
   const fingerprint = cache ? tree.fingerprint(source) : undefined;
   const known = cache?.lookup(source, fingerprint);
   if (known) return known;
-  // The cache keys a page by a hash of all its bytes; without it, a build reads a page's first bytes only.
-  const limit = options.headsOnly && !cache ? HEAD_BYTES : undefined;
+  // The cache keys a page by a hash of all its bytes, taken now when it has renders to compare; else a build reads a page's first bytes only.
+  const limit = options.headsOnly && !cache?.hashes ? HEAD_BYTES : undefined;
   const first = await tree.read(source, limit);
   if (!first) return undefined;
   const whole = limit === undefined || first.length < limit;
@@ -103,7 +109,7 @@ async function cachedPage(tree: SourceTree, source: string, options: DiscoverOpt
   if (!bytes) return undefined;
   const page = head ?? pageFromBytes(source, file, bytes, options.contentDir);
   if (cache && fingerprint !== undefined) {
-    page.contentHash = hash('sha1', bytes);
+    if (whole || !head) page.contentHash = hash('sha1', bytes);
     cache.remember(source, fingerprint, page);
   }
   return page;
@@ -124,16 +130,24 @@ export async function readPage(tree: SourceTree, source: string, contentDir: str
  * text of (a render thread's copy, with its `head`). While the file still
  * starts with the front matter discovery read, the record stands and only the
  * text is new: front matter is not parsed twice. A file that changed there
- * since, or that had problems, is read as discovery reads it.
+ * since, or that had problems, is read as discovery reads it. With `hash`,
+ * the record gets the hash of the bytes read, for a build cache discovery did
+ * not hash the page for (`DiscoveryCache.hashes`).
  */
-export async function rereadPage(tree: SourceTree, record: PageRecord, contentDir: string): Promise<PageRecord | undefined> {
-  const { head } = record;
-  if (head === undefined || record.diagnostics.length > 0) return readPage(tree, record.source, contentDir);
+export async function rereadPage(tree: SourceTree, record: PageRecord, contentDir: string, options: { hash?: boolean } = {}): Promise<PageRecord | undefined> {
   const bytes = await tree.read(record.source);
   if (!bytes) return undefined;
-  const decoded = bytes.length <= MAX_PAGE_BYTES ? decodeText(bytes) : undefined;
-  if (decoded?.ok && sameHead(decoded.text, head)) return { ...record, text: decoded.text };
-  return pageFromBytes(record.source, record.file, bytes, contentDir);
+  const page = sameRecord(bytes, record) ?? pageFromBytes(record.source, record.file, bytes, contentDir);
+  if (options.hash) page.contentHash = hash('sha1', bytes);
+  return page;
+}
+
+/** `record` with the text of `bytes`, when they still start with the front matter it was made from and it had no problems. */
+function sameRecord(bytes: Buffer, record: PageRecord): PageRecord | undefined {
+  const { head } = record;
+  if (head === undefined || record.diagnostics.length > 0 || bytes.length > MAX_PAGE_BYTES) return undefined;
+  const decoded = decodeText(bytes);
+  return decoded.ok && sameHead(decoded.text, head) ? { ...record, text: decoded.text } : undefined;
 }
 
 /** Whether `text` splits into front matter and body where the text before it did, all before its body being `head`. */

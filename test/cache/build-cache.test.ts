@@ -53,6 +53,17 @@ describe('the build cache', () => {
     await expectSameAsCold();
   });
 
+  it('is filled by render threads on a cold build: pages discovery read in part are hashed as the threads read them', { timeout: 60_000 }, async () => {
+    const long = path.join(site(), 'content/operations/upgrading/faq.md');
+    expect(statSync(long).size).toBeGreaterThan(4096);
+    const threaded = () => buildSite({ siteDir: site(), output: 'files', threads: 2, cache: true });
+    expect(ok(await threaded()).threads).toBe(2);
+    expect(ok(await threaded()).cache).toEqual({ reused: 124, rendered: 0, files: 0 });
+    appendFileSync(long, '\nOne more sentence.\n');
+    expect(ok(await threaded()).cache).toMatchObject({ reused: 123, rendered: 1 });
+    await expectSameAsCold();
+  });
+
   it('re-renders only the page that was edited', async () => {
     ok(await build());
     appendFileSync(path.join(site(), 'content/operations/upgrading/canary.md'), '\nOne more sentence.\n');
