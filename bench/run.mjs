@@ -11,7 +11,7 @@
 // median CPU time and peak RSS (GNU time), pages/s, and the ratio to Hugo measured
 // in the same run. A benchmark, not a test: nothing here fails on a number.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +165,19 @@ for (const name of corpora) {
     strata(warmOut, []);
   };
 
+  /** `strata build` as a CI job runs it: the cache on, none kept from a build before. The warm rows' cache is set aside meanwhile. */
+  const firstBuild = () => {
+    const cache = path.join(site, '.strata-cache');
+    const kept = `${cache}-kept`;
+    renameSync(cache, kept);
+    try {
+      return strata(fresh(`strata-${name}-first`), []);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+      renameSync(kept, cache);
+    }
+  };
+
   // Hugo's layout as a theme of the site, chosen by a config of its own: the other rows' site is unchanged.
   cpSync(path.join(ROOT, 'bench/hugo-layout'), path.join(site, 'themes', HUGO_LAYOUT), { recursive: true });
   // A file named as Strata's config (any other is read as a Hugo config); folders in it are the site's.
@@ -177,12 +190,13 @@ for (const name of corpora) {
   writeFileSync(path.join(site, 'strata.config.json'), JSON.stringify(config(false)));
   rmSync(path.join(site, '.strata-cache'), { recursive: true, force: true });
   settle();
-  const samples = { hugo: [], eleventy: [], cold: [], hugoLayout: [], warm: [], edited: [] };
+  const samples = { hugo: [], eleventy: [], cold: [], first: [], hugoLayout: [], warm: [], edited: [] };
   const probes = [fileWriteMicros(fresh('probe'))];
   for (let i = 0; i < runs; i++) {
     if (HUGO) samples.hugo.push(hugo());
     if (plain) samples.eleventy.push(eleventy());
     samples.cold.push(strata(fresh(`strata-${name}-cold`), ['--no-cache']));
+    samples.first.push(firstBuild());
     samples.hugoLayout.push(strata(fresh(`strata-${name}-hugo-layout`), ['--no-cache', '--config', hugoLayoutConfig]));
     samples.warm.push(strata(warmOut, []));
     appendFileSync(target, `\nEdited for run ${i}.\n`);
@@ -194,6 +208,7 @@ for (const name of corpora) {
   if (HUGO) rows.push(row('Hugo 0.111 (3 sites)', samples.hugo, pages, hugoWall));
   if (plain) rows.push(row('Eleventy 3 (3 sites, --plain)', samples.eleventy, pages, hugoWall));
   rows.push(row('Strata cold', samples.cold, pages, hugoWall));
+  rows.push(row('Strata cold, cache on (a first build)', samples.first, pages, hugoWall));
   rows.push(row("Strata cold, Hugo's layout", samples.hugoLayout, pages, hugoWall));
   rows.push(row('Strata warm, nothing changed', samples.warm, pages, hugoWall));
   rows.push(row('Strata warm, one page edited', samples.edited, pages, hugoWall));
