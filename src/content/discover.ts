@@ -38,8 +38,9 @@ export interface DiscoverOptions {
   ignoreFiles?: readonly string[];
   /**
    * Decode each page's front matter only: records come with `text` empty and
-   * `head` set, for a build, whose renderers read every page again. The rest
-   * of the file is checked (UTF-8, no NUL), not decoded.
+   * `head` set, for a build, whose renderers read every page again. Without
+   * a cache to hash pages for, only a page's first 4 KB are read; a page read
+   * whole is checked (UTF-8, no NUL), not decoded.
    */
   headsOnly?: boolean;
 }
