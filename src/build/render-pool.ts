@@ -70,6 +70,15 @@ function inProcess(site: LoadedSite, layout: SiteLayoutInfo) {
 }
 
 function threads(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions, count: number) {
+  // Texts are kept by no thread: the render threads read the pages they render, and this one only plans and writes.
+  // Front matter is kept: threads tell by it whether a page changed since, and this one finds places in it.
+  for (const prepared of site.versions) {
+    for (const page of prepared.pages) {
+      // Copied: a slice would keep the page's whole text alive.
+      page.head ??= Buffer.from(headOf(page)).toString();
+      page.text = '';
+    }
+  }
   const workerData: WorkerData = {
     siteDir: site.siteDir,
     configFile: options.configFile,
@@ -80,19 +89,11 @@ function threads(site: LoadedSite, layout: SiteLayoutInfo, options: PoolOptions,
       const { tree, ...version } = prepared.version;
       return {
         version: { ...version, displayPrefix: tree.displayPrefix },
-        // Texts are not sent: threads read the pages they render. Their front matter is, to tell whether it changed since.
-        discovered: { pages: prepared.pages.map((p) => ({ ...p, text: '', head: headOf(p) })), files: prepared.files, data: prepared.data, diagnostics: [] },
+        // Copies of the records as they are now: tinypool clones them when the threads start.
+        discovered: { pages: prepared.pages.map((p) => ({ ...p })), files: prepared.files, data: prepared.data, diagnostics: [] },
       };
     }),
   };
-  // Texts are not kept on the main thread either: it only plans and writes, and finds places in front matter.
-  for (const prepared of site.versions) {
-    for (const page of prepared.pages) {
-      // Copied: a slice would keep the page's whole text alive.
-      page.head ??= Buffer.from(headOf(page)).toString();
-      page.text = '';
-    }
-  }
   // Loaded only when threads are started: a small rebuild renders on the main thread.
   const ready = import('tinypool').then(({ default: Tinypool }) => {
     const tinypool = new Tinypool({

@@ -105,12 +105,12 @@ async function cachedPage(tree: SourceTree, source: string, options: DiscoverOpt
   if (!first) return undefined;
   const whole = limit === undefined || first.length < limit;
   const file = tree.displayPrefix + source;
-  const head = options.headsOnly ? pageHeadFromBytes(source, file, first, whole, options.contentDir) : undefined;
-  const bytes = head || whole ? first : await tree.read(source);
+  const fromHead = options.headsOnly ? pageHeadFromBytes(source, file, first, whole, options.contentDir) : undefined;
+  const bytes = fromHead || whole ? first : await tree.read(source);
   if (!bytes) return undefined;
-  const page = head ?? pageFromBytes(source, file, bytes, options.contentDir);
+  const page = fromHead ?? pageFromBytes(source, file, bytes, options.contentDir);
   if (cache && fingerprint !== undefined) {
-    if (whole || !head) page.contentHash = hash('sha1', bytes);
+    if (whole || !fromHead) page.contentHash = hash('sha1', bytes);
     cache.remember(source, fingerprint, page);
   }
   return page;
